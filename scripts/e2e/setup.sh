@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Prepares everything Runner 2 (`npm run test:e2e`) needs: a real VS Code server (from the code-server
+# npm package), the Node 24 it requires, and Debian's Chromium to open its workbench.
+#
+# Why it looks like this (see ../shared/notes/real-vscode.md):
+# - These machines reach only the npm registry and Debian's packages, so VS Code cannot be downloaded the
+#   usual way (@vscode/test-electron); code-server's npm package carries the VS Code server instead.
+# - code-server@4.139.1 requires Node 24 and builds native addons (kerberos, …) with node-gyp while
+#   installing. The project itself runs on the machine's Node 20, so Node 24 lives in a private folder
+#   and is put first on PATH only for code-server's install and for the server process.
+# - node-gyp would download Node headers from the internet; the `node` npm package already ships them,
+#   so we lay them out as a "nodedir" and point npm_config_nodedir at it.
+#
+# Idempotent: every finished step leaves a stamp naming what it installed, and is skipped next time.
+# Everything lands under the git-ignored .vscode-test/. Safe to run on every `npm run test:e2e`.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CACHE="$ROOT/.vscode-test"
+RUNTIME="$CACHE/runtime"          # node@24 (binary + headers) and the node-gyp nodedir
+CODE_SERVER_DIR="$CACHE/code-server"
+
+NODE_SPEC="node@24"
+CODE_SERVER_SPEC="code-server@4.139.1"
+PLAYWRIGHT_SPEC="playwright-core@1.65.1"
+APT_PACKAGES=(chromium libkrb5-dev unzip)
+
+now() { date +%s.%N; }
+T_ALL=$(now)
+step_start() { T_STEP=$(now); echo "e2e-setup: $1"; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+step_done() { echo "e2e-setup: $1 done in $(since "$T_STEP") s"; }
+
+mkdir -p "$CACHE"
+
+# --- Debian packages -----------------------------------------------------------------------------
+# Chromium hosts the workbench; libkrb5-dev lets code-server's `kerberos` addon compile; unzip opens
+# the .vsix. The build toolchain (make, g++, python3) is normally on the image; add it if it is not.
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+command -v make >/dev/null && command -v g++ >/dev/null || missing+=(build-essential)
+command -v python3 >/dev/null || missing+=(python3)
+if ((${#missing[@]})); then
+  step_start "apt-get install ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # The package lists on the image are usually fresh enough; refresh them only when that is not so.
+  if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
+    apt-get update
+    apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+  step_done "apt-get"
+fi
+
+# --- Node 24 -------------------------------------------------------------------------------------
+# A private package.json stops npm from walking up into the project's package.json.
+NODE24="$RUNTIME/node_modules/node/bin/node"
+if [[ ! -f "$RUNTIME/.stamp-$NODE_SPEC" || ! -x "$NODE24" ]]; then
+  step_start "npm install $NODE_SPEC into $RUNTIME"
+  rm -rf "$RUNTIME"
+  mkdir -p "$RUNTIME"
+  echo '{ "name": "cidr-lens-e2e-runtime", "private": true }' >"$RUNTIME/package.json"
+  (cd "$RUNTIME" && npm install --no-audit --no-fund --loglevel=error "$NODE_SPEC")
+  touch "$RUNTIME/.stamp-$NODE_SPEC"
+  step_done "node"
+fi
+echo "e2e-setup: Node $("$NODE24" --version) at $NODE24"
+
+# --- node-gyp nodedir ----------------------------------------------------------------------------
+# node-gyp expects common.gypi at the nodedir root and headers under include/node.
+NODEDIR="$RUNTIME/nodedir"
+if [[ ! -f "$NODEDIR/common.gypi" ]]; then
+  step_start "nodedir for node-gyp"
+  headers="$(dirname "$(readlink -f "$NODE24")")/../include"
+  [[ -d "$headers/node" ]] || headers="$(find "$RUNTIME/node_modules" -type d -path '*/include/node' -print -quit)/.."
+  rm -rf "$NODEDIR"
+  mkdir -p "$NODEDIR"
+  cp -r "$headers" "$NODEDIR/include"
+  cp "$NODEDIR/include/node/common.gypi" "$NODEDIR/include/node/config.gypi" "$NODEDIR/"
+  step_done "nodedir"
+fi
+
+# --- code-server (the VS Code server) ------------------------------------------------------------
+if [[ ! -f "$CODE_SERVER_DIR/.stamp-$CODE_SERVER_SPEC" || ! -f "$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/out/server-main.js" ]]; then
+  step_start "npm install $CODE_SERVER_SPEC (Node 24, native addons)"
+  rm -rf "$CODE_SERVER_DIR"
+  mkdir -p "$CODE_SERVER_DIR"
+  echo '{ "name": "cidr-lens-e2e-code-server", "private": true }' >"$CODE_SERVER_DIR/package.json"
+  (
+    cd "$CODE_SERVER_DIR"
+    export PATH="$(dirname "$NODE24"):$PATH"
+    export npm_config_nodedir="$NODEDIR"
+    npm install --no-audit --no-fund --loglevel=error "$CODE_SERVER_SPEC"
+  )
+  touch "$CODE_SERVER_DIR/.stamp-$CODE_SERVER_SPEC"
+  step_done "code-server"
+fi
+
+# --- playwright-core -----------------------------------------------------------------------------
+# Drives the browser; it is a project devDependency. Only its JS is used (no browser download: the
+# runner points it at /usr/bin/chromium). Fallback for a tree installed before it was added.
+if ! (cd "$ROOT" && node -e "require.resolve('playwright-core')" 2>/dev/null); then
+  step_start "npm install --no-save $PLAYWRIGHT_SPEC (not yet in node_modules)"
+  (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-save --no-audit --no-fund --loglevel=error "$PLAYWRIGHT_SPEC")
+  step_done "playwright-core"
+fi
+
+echo "e2e-setup: ready in $(since "$T_ALL") s (cache: $CACHE)"

@@ -1,0 +1,15 @@
+// The public face of the core for the language server and the CLI.
+
+export * from './model';
+export { analyze, analyzeScope, compareFindings } from './analyze';
+export type { AnalysisInput, AnalysisResult, ScopeAnalysis } from './analyze';
+export { readManifestFile } from './manifest/file';
+export type { ManifestFile } from './manifest/file';
+export { parseConfigFile, CONFIG_FILE_NAME } from './plan/config';
+export type { ConfigFile, SettingsInput, ClusterConfig } from './plan/config';
+export type { AddressPlan, RangeFact } from './plan/plan';
+export type { Scope } from './plan/scopes';
+export { rules } from './rules';
+export { RULE_IDS } from './rules/ids';
+export { lineIndexOf, positionAt } from './text/lineIndex';
+export type { LineIndex } from './text/lineIndex';

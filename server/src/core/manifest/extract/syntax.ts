@@ -1,0 +1,28 @@
+// How each owner parses its fields (domain-rules.md §1.1, §18 A). Extractors pick one of these per
+// field, so the parse rules of a project live in one place.
+
+import type { FieldSyntax } from '../../model';
+
+/** Kubernetes legacy CIDR fields (`ParseCIDRSloppy`): leading zeros warned, host bits warned. */
+export const K8S_LEGACY_CIDR: FieldSyntax = { expects: 'cidr', parser: 'legacy', hostBits: 'warning' };
+/** Kubernetes strict CIDR fields (`ServiceCIDR.spec.cidrs`, `IsValidCIDR`): canonical form required. */
+export const K8S_STRICT_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'error' };
+/** Kubernetes IP fields (`clusterIP`, `loadBalancerIP`, `externalIPs`): bare addresses, sloppy parse. */
+export const K8S_IP: FieldSyntax = { expects: 'ip', parser: 'legacy', hostBits: 'info' };
+/** Component flags and configs parsed with `netutils.ParseCIDRs` (kubeadm, KCM, apiserver, kube-proxy, k3s, kind): host bits masked silently. */
+export const COMPONENT_CIDR: FieldSyntax = { expects: 'cidr', parser: 'legacy', hostBits: 'info' };
+export const COMPONENT_IP: FieldSyntax = { expects: 'ip', parser: 'legacy', hostBits: 'info' };
+/** Go `net.ParseCIDR` readers that mask host bits silently (Flannel, Whereabouts, MetalLB, Cilium). */
+export const GO_MASKING_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'info' };
+/** Calico pools and policies: strictly masked networks, Go parser. */
+export const CALICO_STRICT_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'error' };
+/** host-local `subnet`: host bits rejected (`network has host bits set`). */
+export const HOST_LOCAL_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'error' };
+/** MetalLB pool entries: a CIDR or an `a-b` range, host bits masked. */
+export const METALLB_ADDRESSES: FieldSyntax = { expects: 'cidr-or-range', parser: 'go', hostBits: 'info' };
+/** Integer settings: masks, block sizes, maxPods. */
+export const INTEGER: FieldSyntax = { expects: 'number', parser: 'go', hostBits: 'info' };
+
+export function withFamily(syntax: FieldSyntax, family: 4 | 6): FieldSyntax {
+  return { ...syntax, family };
+}

@@ -1,0 +1,71 @@
+// Finding and reading the workspace's manifests on disk, for the CLI and the language server's scan
+// of closed files. Only reads: nothing here writes, executes or leaves the given folders.
+
+import { Dirent, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+export const CONFIG_FILE_NAME = '.cidr-lens.yaml';
+/** Default for `cidrLens.scan.maxFileSizeKb`: larger than any real manifest bundle (tigera-operator.yaml is ~2 MB). */
+export const DEFAULT_MAX_FILE_SIZE_KB = 8192;
+/** Folders that never hold a cluster's own manifests and can be huge. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface ScanOptions {
+  readonly maxFileSizeKb?: number;
+  /** Compiled exclusion globs, matched against paths relative to the scanned root. */
+  readonly exclude?: readonly RegExp[];
+}
+
+export interface ScannedFile {
+  readonly path: string;
+  readonly text?: string;
+  /** Why the file was not read (too large, unreadable); undefined when it was. */
+  readonly skipped?: string;
+}
+
+export function isManifestPath(file: string): boolean {
+  return MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+/** Every manifest path below `root` (or `root` itself when it is a file), in a stable order. */
+export async function listManifests(root: string, options: ScanOptions = {}): Promise<string[]> {
+  const stat = await fs.stat(root);
+  if (stat.isFile()) return [root];
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const relative = path.relative(root, full).split(path.sep).join('/');
+      if (options.exclude?.some((g) => g.test(relative))) continue;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+      } else if (entry.isFile() && isManifestPath(entry.name)) {
+        out.push(full);
+      }
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+export async function readManifest(file: string, options: ScanOptions = {}): Promise<ScannedFile> {
+  const limitKb = options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > limitKb * 1024) {
+      return { path: file, skipped: `file is ${Math.ceil(stat.size / 1024)} KB, above the ${limitKb} KB limit (cidrLens.scan.maxFileSizeKb)` };
+    }
+    const text = await fs.readFile(file, 'utf8');
+    return { path: file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    return { path: file, skipped: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+}

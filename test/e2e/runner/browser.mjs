@@ -1,0 +1,152 @@
+// The VS Code workbench in Debian's headless Chromium, driven by playwright-core, plus the few UI
+// moves the e2e checks need. Playwright's own browser downloads are not reachable from these
+// machines, so it drives /usr/bin/chromium.
+//
+// Selectors are VS Code's DOM as of 1.139 (code-server 4.139.1); each helper waits on a selector with a
+// timeout rather than sleeping, and names what it waited for when it gives up.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { CHROMIUM, ROOT } from './paths.mjs';
+import { start, waitForOutput } from './processes.mjs';
+
+// playwright-core is a devDependency of the project; resolve it from the project root so this file
+// works wherever it is imported from.
+const { chromium } = createRequire(join(ROOT, 'package.json'))('playwright-core');
+
+export const SELECTORS = {
+  workbench: '.monaco-workbench',
+  explorerRow: '.explorer-folders-view .monaco-list-row',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
+  activeEditor: '.editor-group-container.active .monaco-editor',
+  editorLines: '.editor-group-container.active .monaco-editor .view-lines',
+  squiggleError: '.monaco-editor .view-overlays .squiggly-error',
+  squiggleWarning: '.monaco-editor .view-overlays .squiggly-warning',
+  squiggleInfo: '.monaco-editor .view-overlays .squiggly-info',
+  hover: '.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents',
+  problemsPanel: '.markers-panel',
+  problemsRow: '.markers-panel .monaco-list-row',
+  quickFixItem: '.action-widget .monaco-list-row.action',
+};
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox', // we run as root in a container; Chromium's sandbox refuses root
+  '--disable-gpu',
+  '--disable-background-networking', // no update checks or safe-browsing calls to unreachable hosts
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--remote-debugging-address=127.0.0.1',
+  '--remote-debugging-port=0', // the OS picks the port; Chromium prints the endpoint
+];
+
+/**
+ * Starts Chromium ourselves (rather than chromium.launch()) so that it is a process group this runner
+ * owns and ends by pid like the server, then attaches Playwright over CDP. Returns { child, browser }.
+ */
+export async function launchBrowser(profileDir, { timeoutMs = 30_000 } = {}) {
+  const child = start(CHROMIUM, [...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`, 'about:blank']);
+  const [, endpoint] = await waitForOutput(child, /DevTools listening on (ws:\/\/\S+)/, timeoutMs, 'Chromium to listen for DevTools');
+  const browser = await chromium.connectOverCDP(endpoint, { timeout: timeoutMs });
+  return { child, browser };
+}
+
+/**
+ * Opens the workbench on `folder` and resolves once the explorer lists the folder's files, which is
+ * the first moment Quick Open and editors behave. `onConsole` receives the page's console lines —
+ * including the extension host's console, which VS Code forwards to the window.
+ */
+export async function openWorkbench(browser, serverUrl, folder, { timeoutMs = 60_000, onConsole } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Only the local server is reachable from these machines; refuse other hosts in the browser rather
+  // than let the workbench try them (it looks up an extension gallery and a CDN for webviews).
+  await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  if (onConsole) page.on('console', (message) => onConsole(`[${message.type()}] ${message.text()}`));
+  const url = `${serverUrl}/?folder=${encodeURIComponent(folder)}`;
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.locator(SELECTORS.workbench).waitFor({ state: 'visible' });
+  await page.locator(SELECTORS.explorerRow).first().waitFor({ state: 'visible' });
+  return page;
+}
+
+/** Opens a workspace file the way a user does: Ctrl+P, its name, Enter. */
+export async function quickOpen(page, fileName) {
+  await page.keyboard.press('Control+P');
+  await page.locator(SELECTORS.quickInputBox).waitFor({ state: 'visible' });
+  await page.keyboard.type(fileName);
+  // The file search runs on the server; Enter before its result is listed opens nothing.
+  await page.locator(SELECTORS.quickInputRow, { hasText: fileName }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
+  await page.locator(`.tab.active[aria-label*="${fileName}"], .tab.active[title*="${fileName}"]`).first().waitFor({ state: 'visible' });
+  await page.locator(SELECTORS.editorLines).waitFor({ state: 'visible' });
+}
+
+/** Runs a command by its title through the Command Palette (F1). */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator(SELECTORS.quickInputBox).waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  await page.locator(SELECTORS.quickInputRow, { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
+}
+
+/**
+ * Moves the mouse over the middle of `target` and returns the hover widget's text once it shows.
+ * Moves the mouse rather than using locator.hover(): decorations such as squiggles lie in a layer
+ * under the text, so Playwright's actionability check would wait forever for them to be "on top".
+ */
+export async function hoverText(page, target) {
+  await mouseToCentre(page, target);
+  const hover = page.locator(SELECTORS.hover).first();
+  await hover.waitFor({ state: 'visible' });
+  return hover.innerText();
+}
+
+/** Opens the Problems panel and returns the text of each listed row (files and findings). */
+export async function problems(page, { expectText } = {}) {
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator(SELECTORS.problemsPanel).waitFor({ state: 'visible' });
+  const rows = page.locator(SELECTORS.problemsRow);
+  if (expectText) await rows.filter({ hasText: expectText }).first().waitFor({ state: 'visible' });
+  else await rows.first().waitFor({ state: 'visible' });
+  return rows.allInnerTexts();
+}
+
+/**
+ * Puts the cursor inside `target` (a locator on an editor decoration, e.g. a squiggle), opens the
+ * quick-fix menu (Ctrl+.) and returns its item titles. Pass `apply` to choose an item by its title.
+ */
+export async function quickFix(page, target, { apply } = {}) {
+  await mouseToCentre(page, target);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.keyboard.press('Control+.');
+  const items = page.locator(SELECTORS.quickFixItem);
+  await items.first().waitFor({ state: 'visible' });
+  const titles = await items.allInnerTexts();
+  if (apply) {
+    await items.filter({ hasText: apply }).first().click();
+    await items.first().waitFor({ state: 'hidden' });
+  }
+  return titles;
+}
+
+async function mouseToCentre(page, target) {
+  await target.waitFor({ state: 'visible' });
+  const box = await target.boundingBox();
+  if (!box) throw new Error('target has no box on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Presses Escape until transient widgets (hover, menus, quick input) are gone. */
+export async function dismiss(page) {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(0, 0);
+}

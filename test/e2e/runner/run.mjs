@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// Runner 2: the extension, installed from its .vsix into a real VS Code server, exercised two ways —
+// a `vscode`-API suite inside the extension host, and UI checks through the workbench in Chromium.
+//
+//   node test/e2e/runner/run.mjs --vsix cidr-lens.vsix --workspace test/e2e/workspace \
+//     [--suite out/test/e2e/suite.js] [--ui test/e2e/ui.mjs] [--settings file.json] \
+//     [--extension DIR]... [--timeout-ms 180000] [--results test-results]
+//
+// --suite  CommonJS module run inside the extension host by the harness extension (see
+//          test/e2e/harness/extension.js for the contract; it is @vscode/test-electron's).
+// --ui     ES module whose default export receives { test, page, ui, workspace, screenshot } and
+//          registers UI checks with test(name, fn); they run after the suite, in the same window.
+// --extension  an extra unpacked extension folder to install (used to prove the runner itself).
+// Prerequisites come from `bash scripts/e2e/setup.sh`. Ends every process it started, also on failure.
+import { createWriteStream, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as ui from './browser.mjs';
+import { CACHE, HARNESS, RESULTS_DIR, assertInstalled } from './paths.mjs';
+import { killAllStartedSync, stop, waitForFile } from './processes.mjs';
+import { QUIET_SETTINGS, copyWorkspace, installFolder, installVsix, makeSession, startServer, writeUserSettings } from './vscode-server.mjs';
+
+const { values: opts } = parseArgs({
+  options: {
+    vsix: { type: 'string' },
+    workspace: { type: 'string' },
+    suite: { type: 'string' },
+    ui: { type: 'string' },
+    settings: { type: 'string' },
+    extension: { type: 'string', multiple: true, default: [] },
+    'timeout-ms': { type: 'string', default: '180000' },
+    results: { type: 'string', default: RESULTS_DIR },
+  },
+});
+if (!opts.vsix || !opts.workspace || (!opts.suite && !opts.ui)) {
+  console.error('usage: run.mjs --vsix FILE --workspace DIR [--suite FILE] [--ui FILE] [--settings FILE] [--extension DIR]...');
+  process.exit(2);
+}
+const timeoutMs = Number(opts['timeout-ms']);
+const resultsDir = resolve(opts.results);
+mkdirSync(resultsDir, { recursive: true });
+
+// Whatever happens, no server or browser outlives the runner.
+process.on('exit', killAllStartedSync);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+const t0 = Date.now();
+const timings = {};
+const mark = (name) => (timings[name] = Date.now() - t0);
+const tests = []; // { name, ok, ms, error?, phase }
+let server;
+let browser;
+let consoleLog;
+let serverLog;
+
+try {
+  assertInstalled();
+  const session = makeSession(join(CACHE, 'session'));
+  const installed = installVsix(session, resolve(opts.vsix));
+  installFolder(session, HARNESS);
+  for (const dir of opts.extension) installFolder(session, resolve(dir));
+  const workspace = copyWorkspace(session, resolve(opts.workspace), basename(resolve(opts.workspace)));
+  const extraSettings = opts.settings ? JSON.parse(readFileSync(opts.settings, 'utf8')) : {};
+  writeUserSettings(session, { ...QUIET_SETTINGS, ...extraSettings });
+  console.log(`e2e: ${installed.id}@${installed.version} installed; workspace ${workspace}`);
+
+  const suiteResults = join(session.root, 'suite-results.json');
+  const env = opts.suite ? { CIDR_LENS_E2E_SUITE: resolve(opts.suite), CIDR_LENS_E2E_RESULTS: suiteResults } : {};
+  serverLog = createWriteStream(join(resultsDir, 'server.log'));
+  server = await startServer(session, { env, logStream: serverLog });
+  mark('serverListening');
+  console.log(`e2e: VS Code server on ${server.url} (pid ${server.child.pid}) after ${timings.serverListening} ms`);
+  // A server that dies ends every wait below at once instead of at its timeout.
+  const serverDied = server.child.exited.then(({ code, signal }) => {
+    throw new Error(`VS Code server exited early (${code ?? signal}); see ${join(resultsDir, 'server.log')}`);
+  });
+  serverDied.catch(() => {});
+
+  browser = await ui.launchBrowser(join(session.root, 'chromium-profile'));
+  mark('browserStarted');
+  consoleLog = createWriteStream(join(resultsDir, 'browser-console.log'));
+  const page = await Promise.race([
+    ui.openWorkbench(browser.browser, server.url, workspace, { timeoutMs, onConsole: (line) => consoleLog.write(`${line}\n`) }),
+    serverDied,
+  ]);
+  mark('workbenchReady');
+  console.log(`e2e: workbench ready after ${timings.workbenchReady - timings.serverListening} ms`);
+  const screenshot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
+
+  if (opts.suite) {
+    await waitForFile(suiteResults, timeoutMs, 'the extension-host suite to report', serverDied);
+    mark('suiteDone');
+    copyFileSync(suiteResults, join(resultsDir, 'suite-results.json'));
+    const report = JSON.parse(readFileSync(suiteResults, 'utf8'));
+    for (const t of report.tests ?? [{ name: basename(opts.suite), ok: report.ok, ms: report.ms }]) tests.push({ ...t, phase: 'api' });
+    if (!report.ok && !tests.some((t) => !t.ok)) tests.push({ name: 'suite', ok: false, error: report.error, phase: 'api' });
+    if (!report.ok && report.error) console.error(report.error);
+  }
+
+  if (opts.ui) {
+    const registered = [];
+    const mod = await import(pathToFileURL(resolve(opts.ui)).href);
+    await mod.default({ test: (name, fn) => registered.push({ name, fn }), page, ui, workspace, screenshot, resultsDir });
+    for (const { name, fn } of registered) {
+      const started = Date.now();
+      try {
+        await Promise.race([fn(), serverDied]);
+        tests.push({ name, ok: true, ms: Date.now() - started, phase: 'ui' });
+      } catch (error) {
+        tests.push({ name, ok: false, ms: Date.now() - started, error: String(error?.stack ?? error), phase: 'ui' });
+        await screenshot(`FAILED-${name.replace(/[^\w.-]+/g, '_')}`).catch(() => {});
+        await ui.dismiss(page).catch(() => {});
+      }
+    }
+    mark('uiDone');
+  }
+} catch (error) {
+  tests.push({ name: 'runner', ok: false, error: String(error?.stack ?? error), phase: 'runner' });
+} finally {
+  // Closing the CDP connection leaves Chromium running: it is ended by pid like the server.
+  await browser?.browser.close().catch(() => {});
+  await stop(browser?.child);
+  await stop(server?.child);
+  mark('total');
+  consoleLog?.end();
+  serverLog?.end();
+}
+
+writeFileSync(join(resultsDir, 'e2e-report.json'), JSON.stringify({ timings, tests }, null, 2));
+for (const t of tests) {
+  console.log(`${t.ok ? 'ok  ' : 'FAIL'} [${t.phase}] ${t.name}${t.ms !== undefined ? ` (${t.ms} ms)` : ''}`);
+  if (!t.ok && t.error) console.log(`     ${t.error.split('\n').join('\n     ')}`);
+}
+console.log(`e2e: timings ${JSON.stringify(timings)}; screenshots and logs in ${resultsDir}`);
+const passed = tests.filter((t) => t.ok).length;
+const failed = tests.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed || !passed ? 1 : 0;
