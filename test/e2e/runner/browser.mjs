@@ -21,13 +21,21 @@ export const SELECTORS = {
   quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
   activeEditor: '.editor-group-container.active .monaco-editor',
   editorLines: '.editor-group-container.active .monaco-editor .view-lines',
-  squiggleError: '.monaco-editor .view-overlays .squiggly-error',
-  squiggleWarning: '.monaco-editor .view-overlays .squiggly-warning',
-  squiggleInfo: '.monaco-editor .view-overlays .squiggly-info',
-  hover: '.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents',
+  editorLine: '.editor-group-container.active .monaco-editor .view-lines .view-line',
+  // Diagnostics are decorations in the overlay layer under the text: `.cdr.squiggly-error` etc.
+  squiggle: (severity = 'error') => `.editor-group-container.active .monaco-editor .view-overlays .squiggly-${severity}`,
+  // The hover widget; an unused one stays in the DOM with `.hidden`. Inside it, `.marker.hover-contents`
+  // holds the diagnostic under the mouse and `.markdown-hover` the hover providers' text.
+  hover: '.monaco-hover:not(.hidden) .monaco-hover-content',
+  hoverMarkdown: '.monaco-hover:not(.hidden) .markdown-hover',
+  hoverMarker: '.monaco-hover:not(.hidden) .marker.hover-contents',
+  lightBulb: '.lightBulbWidget',
+  // Ctrl+. opens the action widget: a `.group-header` row ("Quick Fix") then `.action` rows.
+  quickFixItem: '.action-widget .monaco-list-row.action',
+  // Problems panel rows: a file row, then one per finding with .marker-message/.marker-source/.marker-code.
   problemsPanel: '.markers-panel',
   problemsRow: '.markers-panel .monaco-list-row',
-  quickFixItem: '.action-widget .monaco-list-row.action',
+  problemsStatus: '#status\\.problems',
 };
 
 export const CHROMIUM_ARGS = [
@@ -98,15 +106,83 @@ export async function runCommand(page, title) {
 }
 
 /**
- * Moves the mouse over the middle of `target` and returns the hover widget's text once it shows.
- * Moves the mouse rather than using locator.hover(): decorations such as squiggles lie in a layer
+ * Moves the mouse over the middle of `target` (a locator, or a box from textBox()) and returns the
+ * hover widget's text once it shows — and, with `expectText`, once it holds that text: the widget
+ * appears with the diagnostic first and the language server's hover may land a moment later.
+ * The mouse is moved rather than using locator.hover(): decorations such as squiggles lie in a layer
  * under the text, so Playwright's actionability check would wait forever for them to be "on top".
  */
-export async function hoverText(page, target) {
+export async function hoverText(page, target, { expectText } = {}) {
   await mouseToCentre(page, target);
-  const hover = page.locator(SELECTORS.hover).first();
+  const hover = page.locator(SELECTORS.hover, expectText ? { hasText: expectText } : {}).first();
   await hover.waitFor({ state: 'visible' });
   return hover.innerText();
+}
+
+/**
+ * The on-screen box of the first occurrence of `text` in the active editor's rendered lines. Only
+ * lines in view are rendered: reveal the line first (e.g. goToLine) for long files.
+ */
+export async function textBox(page, text) {
+  await page.locator(SELECTORS.editorLine, { hasText: text }).first().waitFor({ state: 'visible' });
+  return page.evaluate(
+    ({ selector, text }) => {
+      for (const line of document.querySelectorAll(selector)) {
+        // Monaco renders spaces as U+00A0 and splits a line into one span per token.
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let all = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push({ node: n, start: all.length });
+          all += n.data.replace(/\u00a0/g, ' ');
+        }
+        const at = all.indexOf(text);
+        if (at < 0) continue;
+        const locate = (offset) => {
+          const hit = nodes.findLast((x) => x.start <= offset);
+          return [hit.node, offset - hit.start];
+        };
+        const range = document.createRange();
+        range.setStart(...locate(at));
+        range.setEnd(...locate(at + text.length - 1));
+        range.setEnd(range.endContainer, range.endOffset + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+      return null;
+    },
+    { selector: SELECTORS.editorLine, text },
+  );
+}
+
+/**
+ * Waits until a squiggle of `severity` lies under `box` (from textBox()) and returns the squiggle's
+ * own box. Diagnostics arrive asynchronously from the language server, hence the wait.
+ */
+export async function squiggleUnder(page, box, severity = 'error', { timeoutMs } = {}) {
+  const handle = await page.waitForFunction(
+    ({ selector, box }) => {
+      for (const el of document.querySelectorAll(selector)) {
+        const r = el.getBoundingClientRect();
+        const overlapsX = r.x < box.x + box.width && box.x < r.x + r.width;
+        const overlapsY = r.y < box.y + box.height && box.y < r.y + r.height;
+        if (overlapsX && overlapsY) return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+      return null;
+    },
+    { selector: SELECTORS.squiggle(severity), box },
+    timeoutMs ? { timeout: timeoutMs } : {},
+  );
+  return handle.jsonValue();
+}
+
+/** Moves the cursor to a 1-based line with Ctrl+G, so that the line is rendered and in view. */
+export async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  await page.locator(SELECTORS.quickInputBox).waitFor({ state: 'visible' });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
 }
 
 /** Opens the Problems panel and returns the text of each listed row (files and findings). */
@@ -120,7 +196,7 @@ export async function problems(page, { expectText } = {}) {
 }
 
 /**
- * Puts the cursor inside `target` (a locator on an editor decoration, e.g. a squiggle), opens the
+ * Puts the cursor inside `target` (a locator, or a box from textBox()/squiggleUnder()), opens the
  * quick-fix menu (Ctrl+.) and returns its item titles. Pass `apply` to choose an item by its title.
  */
 export async function quickFix(page, target, { apply } = {}) {
@@ -139,8 +215,11 @@ export async function quickFix(page, target, { apply } = {}) {
 }
 
 async function mouseToCentre(page, target) {
-  await target.waitFor({ state: 'visible' });
-  const box = await target.boundingBox();
+  let box = target;
+  if (typeof target.boundingBox === 'function') {
+    await target.waitFor({ state: 'visible' });
+    box = await target.boundingBox();
+  }
   if (!box) throw new Error('target has no box on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 }

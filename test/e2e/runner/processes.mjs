@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
-const started = new Set(); // pids of process groups we started and have not yet seen exit
+// Process groups we started and have not yet ended. A group stays listed after its leader exits,
+// because helpers may outlive the leader (a crashed server's extension host).
+const started = new Set();
 
 /** Rejects with a message saying what did not happen in time, unless `promise` settles first. */
 export function withTimeout(promise, ms, what) {
@@ -24,7 +26,6 @@ export function start(command, args, options = {}) {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child.pid);
   child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  child.exited.then(() => started.delete(child.pid));
   return child;
 }
 
@@ -43,6 +44,7 @@ export async function stop(child, graceMs = 5000) {
   await withTimeout(child.exited, graceMs, `pid ${child.pid} to exit`).catch(() => {});
   signalGroup(child.pid, 'SIGKILL');
   await withTimeout(child.exited, graceMs, `pid ${child.pid} to exit after SIGKILL`).catch(() => {});
+  started.delete(child.pid);
 }
 
 function signalGroup(pid, signal) {

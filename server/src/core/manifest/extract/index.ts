@@ -5,4 +5,8 @@ import { kubeadm } from './kubeadm';
 
 export type { Extractor } from './extractor';
 
-export const extractors: readonly Extractor[] = [kubeadm];
+export const extractors: readonly Extractor[] = [
+  // Kubernetes, its components and distributions.
+  kubeadm,
+  // CNIs and load balancers.
+];
