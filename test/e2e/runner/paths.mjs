@@ -10,10 +10,11 @@ export const NODE24 = join(CACHE, 'runtime/node_modules/node/bin/node');
 export const SERVER_MAIN = join(CACHE, 'code-server/node_modules/code-server/lib/vscode/out/server-main.js');
 export const CHROMIUM = process.env.CIDR_LENS_E2E_CHROMIUM || '/usr/bin/chromium';
 export const HARNESS = join(ROOT, 'test/e2e/harness');
+export const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
 export function assertInstalled() {
-  const missing = [NODE24, SERVER_MAIN, CHROMIUM].filter((p) => !existsSync(p));
+  const missing = [NODE24, SERVER_MAIN, CHROMIUM, VSCE].filter((p) => !existsSync(p));
   if (missing.length) {
     throw new Error(`e2e prerequisites missing (${missing.join(', ')}); run: bash scripts/e2e/setup.sh`);
   }

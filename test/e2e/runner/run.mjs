@@ -4,13 +4,14 @@
 //
 //   node test/e2e/runner/run.mjs --vsix cidr-lens.vsix --workspace test/e2e/workspace \
 //     [--suite out/test/e2e/suite.js] [--ui test/e2e/ui.mjs] [--settings file.json] \
-//     [--extension DIR]... [--timeout-ms 180000] [--results test-results]
+//     [--extension DIR]... [--unpack] [--timeout-ms 180000] [--results test-results]
 //
 // --suite  CommonJS module run inside the extension host by the harness extension (see
 //          test/e2e/harness/extension.js for the contract; it is @vscode/test-electron's).
 // --ui     ES module whose default export receives { test, page, ui, workspace, screenshot } and
 //          registers UI checks with test(name, fn); they run after the suite, in the same window.
 // --extension  an extra unpacked extension folder to install (used to prove the runner itself).
+// --unpack unzip the .vsix into place instead of using VS Code's installer (to tell the two apart).
 // Prerequisites come from `bash scripts/e2e/setup.sh`. Ends every process it started, also on failure.
 import { createWriteStream, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util';
 import * as ui from './browser.mjs';
 import { CACHE, HARNESS, RESULTS_DIR, assertInstalled } from './paths.mjs';
 import { killAllStartedSync, stop, waitForFile } from './processes.mjs';
-import { QUIET_SETTINGS, copyWorkspace, installFolder, installVsix, makeSession, startServer, writeUserSettings } from './vscode-server.mjs';
+import { QUIET_SETTINGS, copyWorkspace, installVsix, makeSession, packFolder, startServer, unpackVsix, writeUserSettings } from './vscode-server.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -29,6 +30,7 @@ const { values: opts } = parseArgs({
     ui: { type: 'string' },
     settings: { type: 'string' },
     extension: { type: 'string', multiple: true, default: [] },
+    unpack: { type: 'boolean', default: false },
     'timeout-ms': { type: 'string', default: '180000' },
     results: { type: 'string', default: RESULTS_DIR },
   },
@@ -51,15 +53,21 @@ const mark = (name) => (timings[name] = Date.now() - t0);
 const tests = []; // { name, ok, ms, error?, phase }
 let server;
 let browser;
+let page;
 let consoleLog;
 let serverLog;
 
 try {
   assertInstalled();
   const session = makeSession(join(CACHE, 'session'));
-  const installed = installVsix(session, resolve(opts.vsix));
-  installFolder(session, HARNESS);
-  for (const dir of opts.extension) installFolder(session, resolve(dir));
+  const helpers = [HARNESS, ...opts.extension.map((dir) => resolve(dir))].map((dir) => packFolder(session, dir));
+  let installed;
+  if (opts.unpack) {
+    installed = unpackVsix(session, resolve(opts.vsix));
+    for (const vsix of helpers) unpackVsix(session, vsix);
+  } else {
+    [installed] = installVsix(session, resolve(opts.vsix), ...helpers);
+  }
   const workspace = copyWorkspace(session, resolve(opts.workspace), basename(resolve(opts.workspace)));
   const extraSettings = opts.settings ? JSON.parse(readFileSync(opts.settings, 'utf8')) : {};
   writeUserSettings(session, { ...QUIET_SETTINGS, ...extraSettings });
@@ -80,7 +88,7 @@ try {
   browser = await ui.launchBrowser(join(session.root, 'chromium-profile'));
   mark('browserStarted');
   consoleLog = createWriteStream(join(resultsDir, 'browser-console.log'));
-  const page = await Promise.race([
+  page = await Promise.race([
     ui.openWorkbench(browser.browser, server.url, workspace, { timeoutMs, onConsole: (line) => consoleLog.write(`${line}\n`) }),
     serverDied,
   ]);
@@ -117,6 +125,7 @@ try {
   }
 } catch (error) {
   tests.push({ name: 'runner', ok: false, error: String(error?.stack ?? error), phase: 'runner' });
+  await page?.screenshot({ path: join(resultsDir, 'FAILED-runner.png') }).catch(() => {});
 } finally {
   // Closing the CDP connection leaves Chromium running: it is ended by pid like the server.
   await browser?.browser.close().catch(() => {});

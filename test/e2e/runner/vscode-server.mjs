@@ -4,9 +4,9 @@
 // a user's do: installed into its extensions folder. Its extension host inherits the server's
 // environment, which is how the harness extension learns which suite to run and where to report.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { NODE24, SERVER_MAIN } from './paths.mjs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { NODE24, SERVER_MAIN, VSCE } from './paths.mjs';
 import { start, waitForOutput } from './processes.mjs';
 
 /** Fresh folders for one run; nothing is carried over from an earlier run. */
@@ -34,10 +34,54 @@ export function copyWorkspace(session, source, name = 'workspace') {
 }
 
 /**
- * Installs a .vsix the way VS Code lays it out: the archive's `extension/` folder becomes
- * `<publisher>.<name>-<version>/` in the extensions folder. Returns the extension's id and folder.
+ * Installs .vsix files as a user does (`code --install-extension x.vsix`): the server's own installer
+ * validates each package (manifest, engines.vscode) and records it in the extensions folder's
+ * extensions.json — which from then on is the list the server loads, so every extension of the run
+ * must come in this way (a folder merely copied beside them is ignored). Returns, per .vsix, the
+ * extension's id, version and folder.
  */
-export function installVsix(session, vsixPath) {
+export function installVsix(session, ...vsixPaths) {
+  const before = new Set(readdirSync(session.extensions));
+  const args = [SERVER_MAIN, ...serverDirArgs(session), '--accept-server-license-terms'];
+  for (const vsix of vsixPaths) args.push('--install-extension', vsix);
+  execFileSync(NODE24, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const added = readdirSync(session.extensions)
+    .filter((name) => !before.has(name) && name !== 'extensions.json' && !name.startsWith('.'))
+    .map((name) => describe(join(session.extensions, name)));
+  return vsixPaths.map((vsix) => {
+    const id = vsixId(vsix);
+    const found = added.find((x) => x.id.toLowerCase() === id.toLowerCase());
+    if (!found) throw new Error(`VS Code's installer did not install ${vsix} into ${session.extensions}`);
+    return found;
+  });
+}
+
+/**
+ * Packs an extension folder (package.json at its root, already built) into a .vsix with the project's
+ * vsce, so that helper extensions such as the harness go through the same installer as the real one.
+ */
+export function packFolder(session, folder) {
+  const { id, version } = describe(folder);
+  const out = join(session.root, 'vsix', `${id}-${version}.vsix`);
+  mkdirSync(dirname(out), { recursive: true });
+  execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', out], {
+    cwd: folder,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return out;
+}
+
+/** The id a .vsix declares, read from its package.json without unpacking it. */
+function vsixId(vsix) {
+  const manifest = JSON.parse(execFileSync('unzip', ['-p', vsix, 'extension/package.json'], { encoding: 'utf8' }));
+  return `${manifest.publisher}.${manifest.name}`;
+}
+
+/**
+ * The same result without VS Code's installer: the archive's `extension/` folder becomes
+ * `<publisher>.<name>-<version>/`. Kept for diagnosing an installer failure.
+ */
+export function unpackVsix(session, vsixPath) {
   const scratch = join(session.root, 'vsix-unpack');
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch);
@@ -47,12 +91,20 @@ export function installVsix(session, vsixPath) {
 
 /** Installs an unpacked extension folder (package.json at its root), e.g. the test harness. */
 export function installFolder(session, folder, { move = false } = {}) {
-  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
-  const id = `${manifest.publisher}.${manifest.name}`;
-  const target = join(session.extensions, `${id}-${manifest.version}`);
+  const { id, version } = describe(folder);
+  const target = join(session.extensions, `${id}-${version}`);
   if (move) renameSync(folder, target);
   else cpSync(folder, target, { recursive: true });
-  return { id, version: manifest.version, path: target };
+  return { id, version, path: target };
+}
+
+function describe(folder) {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  return { id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, path: folder };
+}
+
+function serverDirArgs(session) {
+  return ['--user-data-dir', session.userData, '--server-data-dir', session.serverData, '--extensions-dir', session.extensions];
 }
 
 /**
@@ -98,9 +150,7 @@ export async function startServer(session, { env = {}, logStream, timeoutMs = 60
     '--accept-server-license-terms',
     '--disable-telemetry',
     '--disable-workspace-trust',
-    '--user-data-dir', session.userData,
-    '--server-data-dir', session.serverData,
-    '--extensions-dir', session.extensions,
+    ...serverDirArgs(session),
   ];
   const child = start(NODE24, args, { env: { ...process.env, ...env } });
   if (logStream) {
