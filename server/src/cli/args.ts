@@ -6,6 +6,7 @@ export class UsageError extends Error {}
 export type Command = 'check' | 'plan' | 'suggest';
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export const PLAN_FORMATS = ['text', 'json', 'markdown', 'svg'] as const;
+export const SUGGEST_FORMATS = ['text', 'json'] as const;
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 
 export interface CliOptions {
@@ -27,10 +28,21 @@ const ALLOWED_FLAGS: Readonly<Record<Command, readonly string[]>> = {
   suggest: ['--prefix', '--family', '--count', '--config', '--scope', '--format'],
 };
 
+const FORMATS: Readonly<Record<Command, readonly string[]>> = { check: CHECK_FORMATS, plan: PLAN_FORMATS, suggest: SUGGEST_FORMATS };
+/** Formats that are part of the contract but not built yet (SVG plans are issue 10). */
+const UNAVAILABLE_FORMATS: Readonly<Partial<Record<Command, readonly string[]>>> = { plan: ['svg'] };
+
 export const USAGE = `Usage:
   cidr-lens check [PATH...] [--format text|json|sarif|github] [--config FILE] [--fail-on error|warning|info|never] [--scope auto|file]
   cidr-lens plan  [PATH...] [--format text|json|markdown|svg] [--config FILE] [--scope auto|file]
-  cidr-lens suggest --prefix N [--family 4|6] [--count K] [PATH...]`;
+  cidr-lens suggest --prefix N [--family 4|6] [--count K] [--format text|json] [--config FILE] [--scope auto|file] [PATH...]
+  cidr-lens --help | --version`;
+
+/** `help`, or `--help`/`-h` anywhere before `--`, also after a command (`cidr-lens check --help`). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return argv[0] === 'help' || (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const [command, ...rest] = argv;
@@ -44,7 +56,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       paths.push(...rest.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('--')) {
+    // A lone `-` is not an option, but `-x` is: a mistyped flag must not be read as a missing path.
+    if (!arg.startsWith('-') || arg === '-') {
       paths.push(arg);
       continue;
     }
@@ -55,9 +68,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (value === undefined) throw new UsageError(`option ${flag} needs a value`);
     values.set(flag, value);
   }
-  const formats: readonly string[] = command === 'plan' ? PLAN_FORMATS : command === 'check' ? CHECK_FORMATS : ['text', 'json'];
   const format = values.get('--format') ?? 'text';
-  if (!formats.includes(format)) throw new UsageError(`unknown format "${format}" for ${command}: expected ${formats.join(', ')}`);
+  if (!FORMATS[command].includes(format)) throw new UsageError(`unknown format "${format}" for ${command}: expected ${FORMATS[command].join(', ')}`);
+  if (UNAVAILABLE_FORMATS[command]?.includes(format)) throw new UsageError(`${command} --format ${format} is not available yet`);
   const failOn = values.get('--fail-on') ?? 'error';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`unknown --fail-on "${failOn}": expected ${FAIL_ON.join(', ')}`);
   const scope = values.get('--scope') ?? 'auto';

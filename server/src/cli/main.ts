@@ -1,70 +1,66 @@
 // `cidr-lens`: the same engine as the editor, for CI (SPEC §5). Exit codes: 0 no finding at or above
 // --fail-on, 1 some, 2 usage or internal error — always one line on stderr, never a stack trace.
 
-import { analyze, Severity } from '../core';
-import { CliOptions, USAGE, UsageError, parseArgs } from './args';
-import { buildReport } from './report';
-import { formatJson } from './format/json';
-import { formatSummaryLine, formatText } from './format/text';
-import { formatPlan } from './plan';
-import { loadWorkspace } from './workspace';
-
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 1, warning: 2, error: 3 };
+import { CliOptions, USAGE, UsageError, parseArgs, wantsHelp } from './args';
+import { WorkspaceAnalysis, analyzeWorkspace } from './analysis';
+import { check } from './check';
+import type { CommandOutput } from './command';
+import { plan } from './plan';
+import { suggest } from './suggest';
+import { TOOL_VERSION } from './version';
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+  if (argv.length === 0) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  if (wantsHelp(argv)) {
     process.stdout.write(USAGE + '\n');
-    return argv.length === 0 ? 2 : 0;
+    return 0;
   }
   if (argv[0] === '--version') {
-    process.stdout.write('0.1.0\n');
+    process.stdout.write(TOOL_VERSION + '\n');
     return 0;
   }
   const options = parseArgs(argv);
-  const workspace = await loadWorkspace(options.paths, options.config, options.scope);
-  const result = analyze({ folders: workspace.folders, files: workspace.files, configs: workspace.configs });
-  for (const error of result.internalErrors) process.stderr.write(`cidr-lens: internal error (please report): ${error.split('\n')[0]}\n`);
-  if (options.command === 'plan') {
-    process.stdout.write(formatPlan(result, workspace, options.format));
-    return 0;
-  }
-  const texts = new Map<string, string>([...workspace.files.map((f) => [f.uri, f.text] as const), ...workspace.configs.map((c) => [c.uri, c.text] as const)]);
-  const counts = {
-    files: workspace.files.length + workspace.configs.filter((c) => c.text.length > 0).length,
-    documents: workspace.files.reduce((n, f) => n + f.documents, 0),
-    facts: workspace.files.reduce((n, f) => n + f.facts.length, 0),
-  };
-  const report = buildReport(result, texts, workspace.skipped, counts);
-  writeCheck(report, options);
-  return exitCode(report.findings.map((f) => f.severity), options.failOn);
+  const analysis = await analyzeWorkspace(options, process.stderr);
+  const output = run(options, analysis);
+  process.stdout.write(output.stdout);
+  if (output.stderr) process.stderr.write(output.stderr);
+  for (const error of analysis.result.internalErrors) process.stderr.write(`cidr-lens: internal error (please report): ${error.split('\n')[0]}\n`);
+  // A rule that failed leaves the findings incomplete: the run cannot vouch for a clean result.
+  return analysis.result.internalErrors.length > 0 ? 2 : output.exitCode;
 }
 
-function writeCheck(report: ReturnType<typeof buildReport>, options: CliOptions): void {
-  if (options.format === 'json') {
-    process.stdout.write(formatJson(report));
-    return;
+function run(options: CliOptions, analysis: WorkspaceAnalysis): CommandOutput {
+  switch (options.command) {
+    case 'check':
+      return check(options, analysis, { color: useColor() });
+    case 'plan':
+      return plan(options, analysis);
+    case 'suggest':
+      return suggest(options, analysis);
   }
-  const color = process.stdout.isTTY === true && !('NO_COLOR' in process.env);
-  process.stdout.write(formatText(report, { color }));
-  process.stderr.write(formatSummaryLine(report));
 }
 
-function exitCode(severities: readonly Severity[], failOn: CliOptions['failOn']): number {
-  if (failOn === 'never') return 0;
-  const threshold = SEVERITY_RANK[failOn];
-  return severities.some((s) => SEVERITY_RANK[s] >= threshold) ? 1 : 0;
+/** Colours only on a terminal, and never when NO_COLOR is set to a non-empty value (no-color.org). */
+function useColor(): boolean {
+  return process.stdout.isTTY === true && !process.env.NO_COLOR;
 }
+
+// A reader that stops early (`cidr-lens check | head`) closes the pipe: stop quietly, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`cidr-lens: cannot write output: ${error.code ?? error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`cidr-lens: ${error.message}\n`);
-    } else {
-      process.stderr.write(`cidr-lens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
+    const message = error instanceof UsageError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`cidr-lens: ${message.split('\n')[0]}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,35 +1,92 @@
-// `cidr-lens plan`: every cluster scope with its ranges, roles, sources and locations.
+// `cidr-lens plan`: every cluster scope with its ranges (role, value, family, size, where it is
+// written, whether it is a default), its size settings and the networks its config names.
 
-import { AnalysisResult, Fact, LineIndex, lineIndexOf, positionAt } from '../core';
-import { UsageError } from './args';
-import { LoadedWorkspace, displayPath } from './workspace';
+import { Span, planRows } from '../core';
+import type { CliOptions } from './args';
+import type { WorkspaceAnalysis } from './analysis';
+import type { CommandOutput } from './command';
+import { formatPlanJson, formatPlanMarkdown, formatPlanText } from './format/plan';
+import { Range, locator } from './locate';
+import { displayPath } from './workspace';
 
-export function formatPlan(result: AnalysisResult, workspace: LoadedWorkspace, format: string): string {
-  const texts = new Map(workspace.files.map((f) => [f.uri, f.text]));
-  const indexes = new Map<string, LineIndex>();
-  const locate = (fact: Fact) => {
-    let index = indexes.get(fact.doc.uri);
-    if (!index) indexes.set(fact.doc.uri, (index = lineIndexOf(texts.get(fact.doc.uri) ?? '')));
-    const p = positionAt(index, fact.span.start);
-    return { file: displayPath(fact.doc.uri), line: p.line + 1, character: p.character + 1 };
-  };
-  const clusters = result.scopes.map((s) => ({
-    cluster: s.scope.name,
-    root: displayPath(s.scope.root),
-    ranges: s.plan.facts.map((fact) => ({
-      role: fact.role,
-      value: fact.text,
-      source: fact.source,
-      isDefault: fact.isDefault,
-      location: locate(fact),
-    })),
-  }));
-  if (format === 'json') return JSON.stringify({ version: 1, clusters }, null, 2) + '\n';
-  if (format !== 'text') throw new UsageError(`plan format "${format}" is not available yet`);
-  return clusters
-    .map((c) => {
-      const lines = c.ranges.map((r) => `  ${r.role.padEnd(20)} ${r.value.padEnd(28)} ${r.source}${r.isDefault ? ' (default)' : ''}  ${r.location.file}:${r.location.line}`);
-      return `cluster ${c.cluster} (${c.root})\n${lines.join('\n')}\n`;
-    })
-    .join('\n');
+export interface Location {
+  readonly file: string;
+  /** 0-based, UTF-16 code units, as in `check --format json`. */
+  readonly range: Range;
+}
+
+export interface PlannedRange {
+  readonly role: string;
+  readonly value: string;
+  readonly family: 4 | 6;
+  /** A decimal string: IPv6 sizes exceed what a JSON number holds exactly. */
+  readonly addresses: string;
+  readonly source: string;
+  readonly default: boolean;
+  readonly location: Location;
+}
+
+export interface PlannedSetting {
+  readonly role: string;
+  readonly value: number;
+  readonly source: string;
+  readonly default: boolean;
+  readonly location: Location;
+}
+
+export interface PlannedNetwork {
+  readonly kind: 'external' | 'node';
+  readonly name: string;
+  readonly value: string;
+  readonly family: 4 | 6;
+  readonly addresses: string;
+  readonly location?: Location;
+}
+
+export interface ClusterPlan {
+  readonly cluster: string;
+  readonly root: string;
+  /** The `.cidr-lens.yaml` that makes this folder a cluster, when there is one on disk. */
+  readonly config?: string;
+  readonly ranges: readonly PlannedRange[];
+  readonly settings: readonly PlannedSetting[];
+  readonly networks: readonly PlannedNetwork[];
+}
+
+export function plan(options: CliOptions, analysis: WorkspaceAnalysis): CommandOutput {
+  const clusters = clusterPlans(analysis);
+  const stdout = options.format === 'json' ? formatPlanJson(clusters) : options.format === 'markdown' ? formatPlanMarkdown(clusters) : formatPlanText(clusters);
+  return { stdout, exitCode: 0 };
+}
+
+export function clusterPlans({ result, workspace }: WorkspaceAnalysis): ClusterPlan[] {
+  const locate = locator(workspace.texts);
+  const at = (uri: string, span: Span): Location => ({ file: displayPath(uri), range: locate(uri, span) });
+  return result.scopes.map(({ scope, plan: addressPlan }) => {
+    const rows = planRows(addressPlan);
+    const configUri = scope.configUri !== undefined && workspace.texts.has(scope.configUri) ? scope.configUri : undefined;
+    return {
+      cluster: scope.name,
+      root: displayPath(scope.root),
+      ...(configUri !== undefined ? { config: displayPath(configUri) } : {}),
+      ranges: rows.ranges.map((r) => ({
+        role: r.role,
+        value: r.value,
+        family: r.family,
+        addresses: r.addresses.toString(),
+        source: r.source,
+        default: r.isDefault,
+        location: at(r.uri, r.span),
+      })),
+      settings: rows.settings.map((s) => ({ role: s.role, value: s.value, source: s.source, default: s.isDefault, location: at(s.uri, s.span) })),
+      networks: rows.networks.map((n) => ({
+        kind: n.kind,
+        name: n.name,
+        value: n.value,
+        family: n.family,
+        addresses: n.addresses.toString(),
+        ...(n.location ? { location: at(n.location.uri, n.location.span) } : {}),
+      })),
+    };
+  });
 }

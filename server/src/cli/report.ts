@@ -1,17 +1,9 @@
 // The CLI's view of an analysis: findings with line/character positions and display paths, shared by
 // every output format so that text, JSON, SARIF and GitHub annotations always agree.
 
-import { AnalysisResult, Finding, LineIndex, Severity, Span, lineIndexOf, positionAt } from '../core';
-import { displayPath } from './workspace';
-
-export interface Position {
-  readonly line: number;
-  readonly character: number;
-}
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
+import { AnalysisResult, Finding, Severity } from '../core';
+import { Range, locator } from './locate';
+import { LoadedWorkspace, displayPath } from './workspace';
 
 export interface ReportedFinding {
   readonly rule: string;
@@ -39,18 +31,8 @@ export interface Report {
   readonly summary: Summary;
 }
 
-export function buildReport(
-  result: AnalysisResult,
-  texts: ReadonlyMap<string, string>,
-  skipped: ReadonlyArray<{ file: string; reason: string }>,
-  counts: { files: number; documents: number; facts: number },
-): Report {
-  const indexes = new Map<string, LineIndex>();
-  const rangeOf = (uri: string, span: Span): Range => {
-    let index = indexes.get(uri);
-    if (!index) indexes.set(uri, (index = lineIndexOf(texts.get(uri) ?? '')));
-    return { start: positionAt(index, span.start), end: positionAt(index, span.end) };
-  };
+export function buildReport(result: AnalysisResult, workspace: LoadedWorkspace): Report {
+  const rangeOf = locator(workspace.texts);
   const clusterOf = new Map<string, string>();
   for (const s of result.scopes) for (const f of s.scope.files) clusterOf.set(f.uri, s.scope.name);
   const clusterFor = (finding: Finding) => clusterOf.get(finding.uri) ?? result.scopes.find((s) => s.scope.configUri === finding.uri)?.scope.name ?? '';
@@ -70,11 +52,13 @@ export function buildReport(
   return {
     findings,
     summary: {
-      ...counts,
+      files: workspace.files.length + workspace.configs.filter((c) => c.text.length > 0).length,
+      documents: workspace.files.reduce((n, f) => n + f.documents, 0),
+      facts: workspace.files.reduce((n, f) => n + f.facts.length, 0),
       errors: count('error'),
       warnings: count('warning'),
       infos: count('info'),
-      skipped: skipped.map((s) => ({ file: displayPath(s.file), reason: s.reason })),
+      skipped: workspace.skipped.map((s) => ({ file: displayPath(s.file), reason: s.reason })),
     },
   };
 }

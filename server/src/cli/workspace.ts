@@ -3,7 +3,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConfigFile, ManifestFile, parseConfigFile, readManifestFile } from '../core';
+import { ConfigFile, ManifestFile, lineIndexOf, parseConfigFile, positionAt, readManifestFile } from '../core';
 import { CONFIG_FILE_NAME, listManifests, readManifest } from '../node/scan';
 import { UsageError } from './args';
 
@@ -12,33 +12,32 @@ export interface LoadedWorkspace {
   readonly folders: readonly string[];
   readonly files: readonly ManifestFile[];
   readonly configs: readonly ConfigFile[];
+  /** The text of every file a finding can point into, by URI: manifests and config files. */
+  readonly texts: ReadonlyMap<string, string>;
   readonly skipped: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
 }
 
-export async function loadWorkspace(paths: readonly string[], configPath: string | undefined, scopeOverride: 'auto' | 'file'): Promise<LoadedWorkspace> {
-  const folders: string[] = [];
-  const manifestPaths = new Set<string>();
-  for (const given of paths) {
-    const absolute = path.resolve(given);
-    let stat;
-    try {
-      stat = await fs.stat(absolute);
-    } catch {
-      throw new UsageError(`path not found: ${given}`);
-    }
-    folders.push(stat.isDirectory() ? absolute : path.dirname(absolute));
-    for (const file of await listManifests(absolute)) manifestPaths.add(file);
-  }
+/** Called after each file is read, so that a long run can show how far it got. */
+export type ReadProgress = (done: number, total: number) => void;
+
+export async function loadWorkspace(paths: readonly string[], configPath: string | undefined, scopeOverride: 'auto' | 'file', onProgress?: ReadProgress): Promise<LoadedWorkspace> {
+  const { folders, manifestPaths, explicitFiles } = await resolvePaths(paths);
   const files: ManifestFile[] = [];
   const configs: ConfigFile[] = [];
+  const texts = new Map<string, string>();
   const skipped: Array<{ file: string; reason: string }> = [];
-  for (const file of [...manifestPaths].sort()) {
-    const read = await readManifest(file);
+  const sorted = [...manifestPaths].sort();
+  for (const [done, file] of sorted.entries()) {
+    const read = readManifest(file);
+    onProgress?.(done + 1, sorted.length);
     const uri = toUri(file);
     if (read.text === undefined) {
+      // A file found while walking a folder may be skipped; one named on the command line must be read.
+      if (explicitFiles.has(file) && read.skipped?.startsWith('unreadable')) throw new UsageError(`cannot read ${path.relative(process.cwd(), file) || file}: ${read.skipped}`);
       skipped.push({ file: uri, reason: read.skipped ?? 'unreadable' });
       continue;
     }
+    texts.set(uri, read.text);
     if (path.basename(file) === CONFIG_FILE_NAME) {
       configs.push(parseConfigFile(uri, read.text));
       continue;
@@ -47,35 +46,93 @@ export async function loadWorkspace(paths: readonly string[], configPath: string
     files.push(manifest);
     for (const reason of manifest.skipped) skipped.push({ file: uri, reason });
   }
-  if (configPath !== undefined) configs.unshift(await loadExplicitConfig(configPath, folders));
-  if (scopeOverride === 'file') {
-    for (let i = 0; i < configs.length; i++) configs[i] = { ...configs[i], config: { ...configs[i].config, scope: 'file' } };
-    for (const folder of folders) {
-      if (!configs.some((c) => path.dirname(c.uri) === folder)) configs.push({ ...parseConfigFile(toUri(path.join(folder, CONFIG_FILE_NAME)), ''), config: { ...parseConfigFile('', '').config, scope: 'file' } });
-    }
+  if (configPath !== undefined) {
+    const explicit = await loadExplicitConfig(configPath, folders);
+    texts.set(explicit.textUri, explicit.text);
+    configs.unshift(explicit.config);
   }
-  return { folders: folders.map(toUri), files, configs, skipped };
+  if (scopeOverride === 'file') applyFileScope(configs, folders);
+  return { folders: folders.map(toUri), files, configs, texts, skipped };
 }
 
-/** `--config FILE` applies to every given folder, as if the file sat in each of them. */
-async function loadExplicitConfig(configPath: string, folders: readonly string[]): Promise<ConfigFile> {
+async function resolvePaths(paths: readonly string[]): Promise<{ folders: string[]; manifestPaths: Set<string>; explicitFiles: Set<string> }> {
+  const folders: string[] = [];
+  const manifestPaths = new Set<string>();
+  const explicitFiles = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch {
+      throw new UsageError(`path not found: ${given}`);
+    }
+    if (stat.isDirectory()) {
+      await assertReadableFolder(absolute, given);
+      folders.push(absolute);
+    } else {
+      folders.push(path.dirname(absolute));
+      explicitFiles.add(absolute);
+    }
+    for (const file of listManifests(absolute)) manifestPaths.add(file);
+  }
+  return { folders, manifestPaths, explicitFiles };
+}
+
+/** A folder named on the command line that cannot be listed would otherwise look like an empty, healthy one. */
+async function assertReadableFolder(absolute: string, given: string): Promise<void> {
+  try {
+    await fs.readdir(absolute);
+  } catch (error) {
+    throw new UsageError(`cannot read folder ${given}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** `--scope file` turns every config, and every given folder without one, into a `scope: file` root. */
+function applyFileScope(configs: ConfigFile[], folders: readonly string[]): void {
+  for (let i = 0; i < configs.length; i++) configs[i] = { ...configs[i], config: { ...configs[i].config, scope: 'file' } };
+  for (const folder of folders) {
+    if (configs.some((c) => path.dirname(c.uri) === toUri(folder))) continue;
+    const empty = parseConfigFile(toUri(path.join(folder, CONFIG_FILE_NAME)), '');
+    configs.push({ ...empty, config: { ...empty.config, scope: 'file' } });
+  }
+}
+
+/**
+ * `--config FILE` applies to every given folder, as if the file sat in their common folder. Its
+ * findings keep pointing at the file itself (`textUri`), so they are shown where the mistake is.
+ */
+async function loadExplicitConfig(configPath: string, folders: readonly string[]): Promise<{ config: ConfigFile; textUri: string; text: string }> {
   let text: string;
   try {
     text = await fs.readFile(path.resolve(configPath), 'utf8');
-  } catch {
-    throw new UsageError(`config file not found: ${configPath}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `config file not found: ${configPath}` : `cannot read config file ${configPath}: ${code ?? String(error)}`);
   }
-  const parsed = parseConfigFile(toUri(path.resolve(configPath)), text);
-  const errors = parsed.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) throw new UsageError(`bad config file ${configPath}: ${errors[0].message}`);
-  const root = folders.length === 1 ? folders[0] : commonFolder(folders);
-  return { ...parsed, uri: toUri(path.join(root, CONFIG_FILE_NAME)) };
+  const textUri = toUri(path.resolve(configPath));
+  const parsed = parseConfigFile(textUri, text);
+  const firstError = parsed.findings.find((f) => f.severity === 'error');
+  if (firstError) {
+    const position = positionAt(lineIndexOf(text), firstError.span.start);
+    throw new UsageError(`bad config file ${configPath}:${position.line + 1}:${position.character + 1}: ${firstError.message}`);
+  }
+  const root = commonFolder(folders);
+  return { config: { ...parsed, uri: toUri(path.join(root, CONFIG_FILE_NAME)) }, textUri, text };
 }
 
 function commonFolder(folders: readonly string[]): string {
   let common = folders[0] ?? process.cwd();
-  for (const f of folders) while (!(f === common || f.startsWith(common + path.sep))) common = path.dirname(common);
+  for (const folder of folders) {
+    // The file system root contains everything, so the climb always ends.
+    while (!isInsideFolder(folder, common) && path.dirname(common) !== common) common = path.dirname(common);
+  }
   return common;
+}
+
+function isInsideFolder(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
 }
 
 /** The core's file identity in the CLI: an absolute path with `/` separators. */

@@ -20,10 +20,23 @@ export interface AnalysisInput {
   readonly settings?: SettingsInput;
 }
 
+/**
+ * What one scope's result was computed from. `ManifestFile` and `ConfigFile` values are immutable and
+ * a front end replaces them when a text changes, so the same objects mean the same content.
+ */
+export interface ScopeInputs {
+  readonly files: readonly ManifestFile[];
+  readonly configFile: ConfigFile | undefined;
+  readonly settings: SettingsInput | undefined;
+}
+
 export interface ScopeAnalysis {
   readonly scope: Scope;
   readonly plan: AddressPlan;
   readonly findings: readonly Finding[];
+  /** The plans of the `connectedClusters` the findings were checked against. */
+  readonly connected: readonly AddressPlan[];
+  readonly inputs: ScopeInputs;
 }
 
 export interface AnalysisResult {
@@ -34,17 +47,46 @@ export interface AnalysisResult {
   readonly internalErrors: readonly string[];
 }
 
-export function analyze(input: AnalysisInput): AnalysisResult {
+/**
+ * Analyses every scope of the input. Given the `previous` result, a scope whose inputs are the same
+ * objects as then keeps its plan, and keeps its findings too when its connected clusters' plans are
+ * also unchanged; so after an edit only the scopes the edited file belongs to (or is connected to)
+ * run their rules again. The result is the same as a fresh analysis of the input.
+ */
+export function analyze(input: AnalysisInput, previous?: AnalysisResult): AnalysisResult {
   const scopes = assignScopes({ ...input, settings: configFromSettings(input.settings) });
-  const plans = new Map(scopes.map((s) => [s.id, buildPlan(s)]));
+  const configsByUri = new Map(input.configs.map((c) => [c.uri, c]));
+  const earlier = new Map((previous?.scopes ?? []).map((s) => [s.scope.id, s]));
+  const prepared = scopes.map((scope) => {
+    const inputs: ScopeInputs = { files: scope.files, configFile: scope.configUri ? configsByUri.get(scope.configUri) : undefined, settings: input.settings };
+    const before = earlier.get(scope.id);
+    const plan = before && sameInputs(before.inputs, inputs) ? before.plan : buildPlan(scope);
+    return { inputs, plan, before };
+  });
+  const plans = prepared.map((p) => p.plan);
   const internalErrors: string[] = [];
-  const results = scopes.map((scope) => {
-    const plan = plans.get(scope.id)!;
-    const connected = scope.config.connectedClusters.flatMap((root) => [...plans.values()].filter((p) => p.scope.id !== scope.id && isInside(p.scope.root, root)));
-    return { scope, plan, findings: analyzeScope(plan, connected, internalErrors) };
+  const results = prepared.map(({ inputs, plan, before }): ScopeAnalysis => {
+    const connected = connectedPlans(plan, plans);
+    if (before && before.plan === plan && sameItems(before.connected, connected)) return before;
+    return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors) };
   });
   const configFindings = input.configs.flatMap((c) => c.findings);
   return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors };
+}
+
+/** The plans of the other scopes that lie inside one of the scope's `connectedClusters` roots. */
+function connectedPlans(plan: AddressPlan, all: readonly AddressPlan[]): AddressPlan[] {
+  const roots = plan.scope.config.connectedClusters;
+  if (roots.length === 0) return [];
+  return all.filter((other) => other.scope.id !== plan.scope.id && roots.some((root) => isInside(other.scope.root, root)));
+}
+
+function sameInputs(a: ScopeInputs, b: ScopeInputs): boolean {
+  return a.configFile === b.configFile && a.settings === b.settings && sameItems(a.files, b.files);
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[], internalErrors: string[] = []): Finding[] {

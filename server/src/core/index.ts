@@ -2,14 +2,19 @@
 
 export * from './model';
 export { analyze, analyzeScope, compareFindings } from './analyze';
-export type { AnalysisInput, AnalysisResult, ScopeAnalysis } from './analyze';
+export type { AnalysisInput, AnalysisResult, ScopeAnalysis, ScopeInputs } from './analyze';
 export { readManifestFile } from './manifest/file';
 export type { ManifestFile } from './manifest/file';
 export { parseConfigFile, CONFIG_FILE_NAME } from './plan/config';
 export type { ConfigFile, SettingsInput, ClusterConfig } from './plan/config';
 export type { AddressPlan, RangeFact } from './plan/plan';
 export type { Scope } from './plan/scopes';
+export { planRows } from './plan/planRows';
+export type { PlanRows, RangeRow, SettingRow, NetworkRow } from './plan/planRows';
+export { suggestSubnets } from './plan/suggestSubnets';
+export type { SubnetRequest, SuggestedSubnet } from './plan/suggestSubnets';
 export { rules } from './rules';
 export { RULE_IDS } from './rules/ids';
+export { formatCount } from './text/format';
 export { lineIndexOf, positionAt } from './text/lineIndex';
 export type { LineIndex } from './text/lineIndex';

@@ -38,12 +38,12 @@ export type Role =
   | 'lb-pool' // MetalLB IPAddressPool, CiliumLoadBalancerIPPool, Calico LoadBalancer pools.
   | 'node-pod-cidr' // Node spec.podCIDR(s): an allocation from the pod network.
   | 'ipam-block' // Calico IPAMBlock: an allocation from a Calico pool.
-  | 'ip-reservation' // Calico IPReservation reservedCIDRs.
+  | 'ip-reservation' // Calico IPReservation reservedCIDRs; Whereabouts `exclude` (addresses kept out of a range).
   | 'bgp-advertised' // Calico BGPConfiguration service CIDRs.
   | 'policy-cidr' // NetworkPolicy ipBlock.cidr, Calico nets/notNets: peers, not owned space.
   | 'policy-except' // NetworkPolicy ipBlock.except.
   | 'source-range' // Service loadBalancerSourceRanges: clients, not owned space.
-  | 'secondary-network' // Whereabouts / host-local ranges of a NetworkAttachmentDefinition.
+  | 'secondary-network' // Whereabouts / host-local ranges of a NetworkAttachmentDefinition or CNI config.
   | 'node-address' // Addresses or ranges of the nodes themselves (kubeadm advertiseAddress, node autodetection CIDRs).
   | 'cluster-ip' // Service spec.clusterIP(s).
   | 'cluster-dns' // kubelet clusterDNS, k3s cluster-dns.
@@ -52,7 +52,7 @@ export type Role =
   | 'node-mask' // Per-node pod subnet prefix length (KCM --node-cidr-mask-size*, Cilium mask size).
   | 'block-size' // Calico blockSize.
   | 'subnet-len' // Flannel SubnetLen / IPv6SubnetLen.
-  | 'subnet-bound' // Flannel SubnetMin / SubnetMax (addresses).
+  | 'subnet-bound' // Addresses bounding allocation inside a range of the same group (attribute `bound`: start/end/gateway): Flannel SubnetMin/Max, Whereabouts range_start/range_end/gateway, host-local rangeStart/rangeEnd/gateway.
   | 'max-pods'; // kubelet maxPods / --max-pods.
 
 /** What kind of text a field accepts, and how strictly its owner parses it. */

@@ -23,7 +23,7 @@ import { FIX_ALL_KIND, TextPositions, findingKey, textPositions, toDiagnostic, t
 import { createWorkspaceState } from './workspaceState';
 
 /** Edits arrive keystroke by keystroke; analysing after a short pause keeps the server responsive. */
-const ANALYSIS_DEBOUNCE_MS = 60;
+export const ANALYSIS_DEBOUNCE_MS = 60;
 
 export interface ServerSettings extends SettingsInput {
   readonly scan?: { readonly exclude?: readonly string[]; readonly maxFileSizeKb?: number };
@@ -101,7 +101,7 @@ export function startServer(connection: Connection): void {
     } catch {
       return;
     }
-    const read = await readManifest(path, scanOptions());
+    const read = readManifest(path, scanOptions());
     if (documents.get(uri)) return;
     if (read.text !== undefined) state.setText(uri, read.text);
     else if (read.skipped?.startsWith('unreadable')) state.remove(uri);
@@ -115,7 +115,7 @@ export function startServer(connection: Connection): void {
       const paths: string[] = [];
       for (const folder of state.folders) {
         try {
-          paths.push(...(await listManifests(fileURLToPath(folder), scanOptions())));
+          paths.push(...listManifests(fileURLToPath(folder), scanOptions()));
         } catch (error) {
           logError(`cannot scan ${folder}: ${String(error)}`);
         }
@@ -126,6 +126,8 @@ export function startServer(connection: Connection): void {
         if (generation !== scanGeneration) return;
         await readFromDisk(pathToFileURL(path).href);
         done++;
+        // Reads are synchronous; yielding now and then keeps requests (hover, edits) answered mid-scan.
+        if (done % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
         if (progress && done % 200 === 0) progress.report(Math.round((done / paths.length) * 100), `${done.toLocaleString('en-US')} of ${paths.length.toLocaleString('en-US')} manifests`);
       }
       log(`scanned ${paths.length} manifests in ${state.folders.length} folder(s)`);

@@ -32,6 +32,7 @@ export const SELECTORS = {
   lightBulb: '.lightBulbWidget',
   // Ctrl+. opens the action widget: a `.group-header` row ("Quick Fix") then `.action` rows.
   quickFixItem: '.action-widget .monaco-list-row.action',
+  noCodeActions: '.monaco-editor-overlaymessage:has-text("No code actions")',
   // Problems panel rows: a file row, then one per finding with .marker-message/.marker-source/.marker-code.
   problemsPanel: '.markers-panel',
   problemsRow: '.markers-panel .monaco-list-row',
@@ -70,7 +71,7 @@ export async function launchBrowser(profileDir, { timeoutMs = 30_000 } = {}) {
 export async function openWorkbench(browser, serverUrl, folder, { timeoutMs = 60_000, onConsole } = {}) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // Only the local server is reachable from these machines; refuse other hosts in the browser rather
-  // than let the workbench try them (it looks up an extension gallery and a CDN for webviews).
+  // than let the workbench try them (it queries an extension gallery).
   await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   page.setDefaultTimeout(timeoutMs);
@@ -109,12 +110,16 @@ export async function runCommand(page, title) {
  * Moves the mouse over the middle of `target` (a locator, or a box from textBox()) and returns the
  * hover widget's text once it shows — and, with `expectText`, once it holds that text: the widget
  * appears with the diagnostic first and the language server's hover may land a moment later.
+ * `part: 'markdown'` reads only the hover providers' cards, leaving out the diagnostics under the
+ * mouse (whose messages may contain the same words); `part: 'marker'` only those diagnostics.
  * The mouse is moved rather than using locator.hover(): decorations such as squiggles lie in a layer
  * under the text, so Playwright's actionability check would wait forever for them to be "on top".
  */
-export async function hoverText(page, target, { expectText } = {}) {
+export async function hoverText(page, target, { expectText, part = 'all' } = {}) {
+  await page.mouse.move(0, 0); // a hover starts on a mouse move; the mouse may already be there
   await mouseToCentre(page, target);
-  const hover = page.locator(SELECTORS.hover, expectText ? { hasText: expectText } : {}).first();
+  const selector = { all: SELECTORS.hover, markdown: SELECTORS.hoverMarkdown, marker: SELECTORS.hoverMarker }[part];
+  const hover = page.locator(selector, expectText ? { hasText: expectText } : {}).first();
   await hover.waitFor({ state: 'visible' });
   return hover.innerText();
 }
@@ -125,7 +130,7 @@ export async function hoverText(page, target, { expectText } = {}) {
  */
 export async function textBox(page, text) {
   await page.locator(SELECTORS.editorLine, { hasText: text }).first().waitFor({ state: 'visible' });
-  return page.evaluate(
+  const box = await page.evaluate(
     ({ selector, text }) => {
       for (const line of document.querySelectorAll(selector)) {
         // Monaco renders spaces as U+00A0 and splits a line into one span per token.
@@ -153,6 +158,8 @@ export async function textBox(page, text) {
     },
     { selector: SELECTORS.editorLine, text },
   );
+  if (!box) throw new Error(`"${text}" is not rendered in the active editor`);
+  return box;
 }
 
 /**
@@ -205,7 +212,10 @@ export async function quickFix(page, target, { apply } = {}) {
   await page.mouse.up();
   await page.keyboard.press('Control+.');
   const items = page.locator(SELECTORS.quickFixItem);
-  await items.first().waitFor({ state: 'visible' });
+  // With nothing to offer, VS Code shows a short message instead of the menu: fail on it at once.
+  const none = page.locator(SELECTORS.noCodeActions);
+  await items.first().or(none).first().waitFor({ state: 'visible' });
+  if (await none.isVisible()) throw new Error(`quick-fix menu: ${await none.innerText()}`);
   const titles = await items.allInnerTexts();
   if (apply) {
     await items.filter({ hasText: apply }).first().click();
@@ -224,7 +234,15 @@ async function mouseToCentre(page, target) {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-/** Presses Escape until transient widgets (hover, menus, quick input) are gone. */
+/**
+ * The document inside the active webview panel. Webviews are two nested iframes; this build of the
+ * server serves their content itself (code-server's webviewEndpoint), so they work offline.
+ */
+export function webview(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Closes a transient widget (hover, menu, quick input) and moves the mouse out of the editor. */
 export async function dismiss(page) {
   await page.keyboard.press('Escape');
   await page.mouse.move(0, 0);

@@ -11,7 +11,7 @@ export const SERVER_MAIN = join(CACHE, 'code-server/node_modules/code-server/lib
 export const CHROMIUM = process.env.CIDR_LENS_E2E_CHROMIUM || '/usr/bin/chromium';
 export const HARNESS = join(ROOT, 'test/e2e/harness');
 export const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
-export const RESULTS_DIR = join(ROOT, 'test-results');
+export const RESULTS_DIR = join(ROOT, 'test-results/e2e'); // git-ignored; the runner empties it
 
 export function assertInstalled() {
   const missing = [NODE24, SERVER_MAIN, CHROMIUM, VSCE].filter((p) => !existsSync(p));

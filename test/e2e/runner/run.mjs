@@ -4,16 +4,21 @@
 //
 //   node test/e2e/runner/run.mjs --vsix cidr-lens.vsix --workspace test/e2e/workspace \
 //     [--suite out/test/e2e/suite.js] [--ui test/e2e/ui.mjs] [--settings file.json] \
-//     [--extension DIR]... [--unpack] [--timeout-ms 180000] [--results test-results]
+//     [--extension DIR]... [--unpack] [--timeout-ms 180000] [--step-timeout-ms 30000] \
+//     [--results test-results/e2e]
 //
 // --suite  CommonJS module run inside the extension host by the harness extension (see
 //          test/e2e/harness/extension.js for the contract; it is @vscode/test-electron's).
 // --ui     ES module whose default export receives { test, page, ui, workspace, screenshot } and
 //          registers UI checks with test(name, fn); they run after the suite, in the same window.
-// --extension  an extra unpacked extension folder to install (used to prove the runner itself).
-// --unpack unzip the .vsix into place instead of using VS Code's installer (to tell the two apart).
+// --extension  an extra extension folder (built, package.json at its root) to pack and install beside
+//          the one under test, as the harness is.
+// --unpack unzip the .vsix files into place instead of using VS Code's installer (to tell the two apart).
+// --timeout-ms bounds the server start, the workbench load and the suite; --step-timeout-ms bounds
+//          each wait of a UI check (a selector that never shows fails that check, not the run).
 // Prerequisites come from `bash scripts/e2e/setup.sh`. Ends every process it started, also on failure.
-import { createWriteStream, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,6 +37,7 @@ const { values: opts } = parseArgs({
     extension: { type: 'string', multiple: true, default: [] },
     unpack: { type: 'boolean', default: false },
     'timeout-ms': { type: 'string', default: '180000' },
+    'step-timeout-ms': { type: 'string', default: '30000' },
     results: { type: 'string', default: RESULTS_DIR },
   },
 });
@@ -40,17 +46,25 @@ if (!opts.vsix || !opts.workspace || (!opts.suite && !opts.ui)) {
   process.exit(2);
 }
 const timeoutMs = Number(opts['timeout-ms']);
+const stepTimeoutMs = Number(opts['step-timeout-ms']);
 const resultsDir = resolve(opts.results);
+rmSync(resultsDir, { recursive: true, force: true }); // screenshots of an earlier run would mislead
 mkdirSync(resultsDir, { recursive: true });
 
 // Whatever happens, no server or browser outlives the runner.
 process.on('exit', killAllStartedSync);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.error(`e2e: ${signal}, ending the server and the browser`);
+    process.exit(128 + constants.signals[signal]);
+  });
+}
 
 const t0 = Date.now();
 const timings = {};
 const mark = (name) => (timings[name] = Date.now() - t0);
 const tests = []; // { name, ok, ms, error?, phase }
+let session;
 let server;
 let browser;
 let page;
@@ -59,7 +73,7 @@ let serverLog;
 
 try {
   assertInstalled();
-  const session = makeSession(join(CACHE, 'session'));
+  session = makeSession(join(CACHE, 'session'));
   const helpers = [HARNESS, ...opts.extension.map((dir) => resolve(dir))].map((dir) => packFolder(session, dir));
   let installed;
   if (opts.unpack) {
@@ -94,6 +108,7 @@ try {
   ]);
   mark('workbenchReady');
   console.log(`e2e: workbench ready after ${timings.workbenchReady - timings.serverListening} ms`);
+  page.setDefaultTimeout(stepTimeoutMs);
   const screenshot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
 
   if (opts.suite) {
@@ -134,6 +149,10 @@ try {
   mark('total');
   consoleLog?.end();
   serverLog?.end();
+  // VS Code's own logs (extension host, each extension's output channel, e.g. the language client's
+  // trace) are the first thing to read when a check fails in CI.
+  const logs = session && join(session.userData, 'logs');
+  if (logs && existsSync(logs)) cpSync(logs, join(resultsDir, 'vscode-logs'), { recursive: true, force: true });
 }
 
 writeFileSync(join(resultsDir, 'e2e-report.json'), JSON.stringify({ timings, tests }, null, 2));

@@ -139,7 +139,7 @@ export const QUIET_SETTINGS = {
 /**
  * Starts the server on a port the OS picks (--port 0; the server prints the one it bound), and
  * resolves once it listens. `env` is added to the server's environment and so reaches the extension
- * host. Output goes to `logFile`.
+ * host. Its output is copied to `logStream`.
  */
 export async function startServer(session, { env = {}, logStream, timeoutMs = 60_000 } = {}) {
   const args = [

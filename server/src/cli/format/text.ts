@@ -1,5 +1,6 @@
 // `file:line:col severity rule message`, 1-based, one finding per line (SPEC §5); colours on a TTY.
 
+import { formatCount } from '../../core';
 import type { Report } from '../report';
 
 export interface TextStyle {
@@ -18,5 +19,9 @@ export function formatText(report: Report, style: TextStyle): string {
 export function formatSummaryLine(report: Report): string {
   const s = report.summary;
   const skipped = s.skipped.length > 0 ? `, ${s.skipped.length} skipped` : '';
-  return `${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos in ${s.files} files (${s.facts} address facts${skipped})\n`;
+  return `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${count(s.infos, 'info')} in ${count(s.files, 'file')} (${count(s.facts, 'address fact')}${skipped})\n`;
+}
+
+function count(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }

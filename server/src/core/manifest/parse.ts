@@ -2,6 +2,8 @@
 // is reported with a reason and left out, and the rest of the file is still analysed.
 
 import { Document, Node, parseAllDocuments } from 'yaml';
+import { indentQuotedContinuations } from './quotedIndent';
+import { maskTemplates } from './templates';
 import { SourceText } from './sourceText';
 
 /** One `---`-separated document. Only documents without syntax errors are analysed. */
@@ -12,6 +14,8 @@ export interface ManifestDocument {
   readonly contents: Node | null;
   /** Syntax errors; a document with any is skipped, since the YAML extension reports them. */
   readonly errors: readonly string[];
+  /** Whether an error is a quoted scalar left unclosed (the case `withQuotedIndentRecovered` retries). */
+  readonly unclosedQuote?: boolean;
 }
 
 export interface ParseResult {
@@ -27,21 +31,50 @@ export function parseManifests(source: SourceText): ParseResult {
   const text = source.text;
   if (looksBinary(text)) return { documents: [], skipped: 'binary file' };
   if (nestingDepthExceeds(text, MAX_NESTING)) return { documents: [], skipped: `nesting deeper than ${MAX_NESTING} levels` };
-  let parsed: Document.Parsed[];
   try {
-    parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: false }) as Document.Parsed[];
-    if (!Array.isArray(parsed)) parsed = [];
+    return { documents: withTemplatesMasked(source, withQuotedIndentRecovered(source, parseDocuments(source))) };
   } catch (error) {
     return { documents: [], skipped: `YAML parser failed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const documents = parsed.map((yaml, index) => ({
+}
+
+function parseDocuments(source: SourceText): ManifestDocument[] {
+  const parsed = parseAllDocuments(source.text, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: false }) as Document.Parsed[];
+  return (Array.isArray(parsed) ? parsed : []).map((yaml, index) => ({
     index,
     source,
     yaml,
     contents: yaml.contents as Node | null,
     errors: yaml.errors.map((e) => e.message.split('\n')[0]),
+    unclosedQuote: yaml.errors.some((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message)),
   }));
-  return { documents };
+}
+
+/**
+ * A text that fails only because quoted scalars' continuation lines are indented the way Go's YAML
+ * allows (see quotedIndent.ts) is read from the re-indented copy instead. An unclosed quote can
+ * swallow the documents after it, so the copy is taken whole when it parses with fewer failures.
+ */
+function withQuotedIndentRecovered(source: SourceText, documents: ManifestDocument[]): ManifestDocument[] {
+  if (!documents.some((d) => d.unclosedQuote)) return documents;
+  const relaxed = indentQuotedContinuations(source);
+  if (!relaxed) return documents;
+  const retried = parseDocuments(relaxed);
+  const failures = (list: readonly ManifestDocument[]) => list.filter((d) => d.errors.length > 0).length;
+  return failures(retried) < failures(documents) ? retried : documents;
+}
+
+/**
+ * A text that fails because of template placeholders is read from a copy with them masked (see
+ * templates.ts), when that copy parses with fewer failures.
+ */
+function withTemplatesMasked(source: SourceText, documents: ManifestDocument[]): ManifestDocument[] {
+  if (!documents.some((d) => d.errors.length > 0)) return documents;
+  const masked = maskTemplates(source);
+  if (!masked) return documents;
+  const retried = withQuotedIndentRecovered(masked, parseDocuments(masked));
+  const failures = (list: readonly ManifestDocument[]) => list.filter((d) => d.errors.length > 0).length;
+  return failures(retried) < failures(documents) ? retried : documents;
 }
 
 function looksBinary(text: string): boolean {

@@ -76,6 +76,8 @@ function decodeFolding(source: SourceText, start: number, end: number, escape: (
   const text = source.text;
   let value = '';
   const map: number[] = [];
+  // Where each decoded character's source ends: an escape such as `\u0031` spans several characters.
+  const ends: number[] = [];
   let i = start;
   while (i < end) {
     const c = text[i];
@@ -84,6 +86,7 @@ function decodeFolding(source: SourceText, start: number, end: number, escape: (
       while (value.length > 0 && (value.endsWith(' ') || value.endsWith('\t')) && map[map.length - 1] >= start) {
         value = value.slice(0, -1);
         map.pop();
+        ends.pop();
       }
       let breaks = 0;
       const breakAt = i;
@@ -95,6 +98,7 @@ function decodeFolding(source: SourceText, start: number, end: number, escape: (
       for (const ch of folded) {
         value += ch;
         map.push(breakAt);
+        ends.push(breakAt + 1);
       }
       continue;
     }
@@ -103,15 +107,17 @@ function decodeFolding(source: SourceText, start: number, end: number, escape: (
       for (let k = 0; k < escaped.value.length; k++) {
         value += escaped.value[k];
         map.push(i);
+        ends.push(i + escaped.length);
       }
       i += escaped.length;
       continue;
     }
     value += c;
     map.push(i);
+    ends.push(i + 1);
     i++;
   }
-  return embeddedSource(source, value, map);
+  return embeddedSource(source, value, map, ends);
 }
 
 /**

@@ -9,23 +9,31 @@ export interface SourceText {
   readonly text: string;
   /** Maps an index into `text` (0 <= i < text.length) to the offset of that character in the file. */
   fileOffset(index: number): number;
+  /** The file offset just past character `index`: past the whole escape (`\u0031`) that produced it. */
+  fileEnd(index: number): number;
 }
 
 export function fileSource(text: string): SourceText {
-  return { text, fileOffset: (index) => index };
+  return { text, fileOffset: (index) => index, fileEnd: (index) => index + 1 };
 }
 
 /**
  * Text decoded from a region of `parent`; `indexMap[i]` is the index in `parent.text` of decoded
- * character i. Invariant: indexMap.length === text.length and indexMap is non-decreasing.
+ * character i, and `endMap[i]` (default `indexMap[i] + 1`) the index just past the parent characters
+ * it was decoded from. Invariant: both have text.length entries and are non-decreasing.
  */
-export function embeddedSource(parent: SourceText, text: string, indexMap: readonly number[]): SourceText {
+export function embeddedSource(parent: SourceText, text: string, indexMap: readonly number[], endMap?: readonly number[]): SourceText {
+  const clamp = (index: number) => Math.max(0, Math.min(index, indexMap.length - 1));
   return {
     text,
     fileOffset(index) {
       if (indexMap.length === 0) return parent.fileOffset(0);
-      const clamped = Math.max(0, Math.min(index, indexMap.length - 1));
-      return parent.fileOffset(indexMap[clamped]);
+      return parent.fileOffset(indexMap[clamp(index)]);
+    },
+    fileEnd(index) {
+      if (indexMap.length === 0) return parent.fileOffset(0);
+      const i = clamp(index);
+      return parent.fileEnd((endMap ? endMap[i] : indexMap[i] + 1) - 1);
     },
   };
 }
@@ -33,8 +41,8 @@ export function embeddedSource(parent: SourceText, text: string, indexMap: reado
 /** The file span of `source.text.slice(start, end)`. */
 export function spanOf(source: SourceText, start: number, end: number): Span {
   if (end <= start) {
-    const at = source.text.length === 0 ? source.fileOffset(0) : start >= source.text.length ? source.fileOffset(source.text.length - 1) + 1 : source.fileOffset(start);
+    const at = source.text.length === 0 ? source.fileOffset(0) : start >= source.text.length ? source.fileEnd(source.text.length - 1) : source.fileOffset(start);
     return { start: at, end: at };
   }
-  return { start: source.fileOffset(start), end: source.fileOffset(end - 1) + 1 };
+  return { start: source.fileOffset(start), end: source.fileEnd(end - 1) };
 }

@@ -11,7 +11,7 @@ import { parsePrefix, prefixToRange, addrToRange, rangeFrom } from '../net/prefi
  * (`{{ }}`, `{% %}`), envsubst and clusterctl (`${VAR}`, `$VAR`), and tokens such as `%CIDR%` or
  * `LB_CIDR`. They are not addresses and not mistakes.
  */
-const TEMPLATE = /\{\{|\{%|\$\{|^\$[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_]*%|^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^<[^>]*>$|^__.*__$/;
+const TEMPLATE = /\u2592|\{\{|\{%|\$\{|^\$[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_]*%|^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^<[^>]*>$|^__.*__$/;
 
 export function isTemplate(text: string): boolean {
   return TEMPLATE.test(text);

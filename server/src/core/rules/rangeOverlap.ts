@@ -1,50 +1,186 @@
 // Rule: range-overlap — two ranges of one cluster that must be disjoint intersect.
 //
-// The pod network and the service network must never share an address: kube-controller-manager
-// silently drops node blocks that touch the service range, and IPAMs that ignore node podCIDRs
-// (Calico, Cilium cluster-pool) hand out pod IPs equal to ClusterIPs (domain-rules.md §18 OVL-001).
+// Every address of a cluster has one owner. The real projects enforce that only piecemeal, and often
+// only after the cluster is up (domain-rules.md §18 D, E):
+//   - pod vs service network (OVL-001, error): kube-controller-manager silently drops node subnets that
+//     touch the service range, and IPAMs that ignore node podCIDRs (Calico, Cilium cluster-pool) hand
+//     out pod IPs equal to ClusterIPs — "this usually breaks the cluster utterly" (Cilium PR #31504);
+//   - Calico pool vs Calico pool (OVL-002, error): `IPPool(%s) CIDR overlaps with IPPool(%s) CIDR %s`
+//     on create; disabled pools count too, since they keep the addresses already handed out;
+//   - MetalLB addresses within or across pools (OVL-003, error): the webhook rejects
+//     `CIDR %q in pool %q overlaps with already defined CIDR %q`;
+//   - Cilium LB-IPAM blocks (OVL-004, warning): accepted, but the pool gets `cilium.io/PoolConflict`
+//     and allocates nothing;
+//   - load-balancer pools vs pod/service ranges or each other (OVL-005, warning): one address, two owners;
+//   - any of them vs a configured `externalNetworks` entry (error: the user declared it off limits) or
+//     `nodeNetworks` entry (warning, HOST-006). Load-balancer pools are not checked against node
+//     networks: MetalLB's and Cilium's L2 modes need their pools inside the nodes' LAN.
+// Ranges that restate one another are not overlaps: a kubeadm podSubnet and the Flannel Network or
+// Calico pool inside it are one pod network (pod-network-mismatch judges whether they agree), and a
+// calico-node `CALICO_IPV4POOL_CIDR` only creates a pool when none exists, so it never coexists with
+// an IPPool. Pairs are found with one sort-and-sweep (net/sweep.ts); each value gets one finding per
+// kind of collision, naming the other side with its location, with related information on each.
 
-import type { Fact, Finding } from '../model';
-import { intersectionSize, rangeContains } from '../net/prefix';
-import { findOverlaps } from '../net/sweep';
+import type { Fact, Severity } from '../model';
+import type { NamedNetwork } from '../plan/config';
 import type { RangeFact } from '../plan/plan';
-import { formatCount } from '../text/format';
-import { describeAt, pairFindings } from './report';
+import { findOverlaps, findOverlapsBetween } from '../net/sweep';
+import { baseName } from '../text/format';
+import { moveFixes } from './freeSubnetFixes';
+import { Counterpart, FindingCollector, andMore, factCounterpart, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
+
+type Domain = 'pod' | 'service' | 'lb';
+
+interface Owned {
+  readonly fact: RangeFact;
+  readonly domain: Domain;
+}
+
+interface Category {
+  readonly id: string;
+  readonly severity: Severity;
+  /** What the collision means, after the shared-address count. */
+  readonly consequence: string;
+  /** Whether the value on this side gets "Move to" fixes. */
+  readonly moveSelf: boolean;
+}
 
 export const rangeOverlap: Rule = {
   id: 'range-overlap',
   defaultSeverity: 'error',
   description: 'Two ranges of one cluster that must be disjoint (pod, service, pool, load-balancer, external and node networks) intersect.',
   run(ctx) {
-    const pods = ctx.plan.rangesOf('pod-network').filter(isNetwork);
-    const services = ctx.plan.rangesOf('service-network').filter(isNetwork);
-    const tagged = [...pods.map((f) => ({ f, side: 'pod' as const })), ...services.map((f) => ({ f, side: 'service' as const }))];
-    const findings: Finding[] = [];
-    for (const [a, b] of findOverlaps(tagged, (t) => t.f.value.range)) {
-      if (a.side === b.side) continue;
-      findings.push(...pairFindings(a.f, b.f, 'range-overlap', 'error', (self, other) => overlapMessage(self as RangeFact, other as RangeFact, ctx)));
+    const owned = ownedRanges(ctx);
+    const collector = new FindingCollector();
+    for (const [a, b] of findOverlaps(owned, (o) => o.fact.value.range)) {
+      const categories = classify(a, b);
+      if (!categories) continue;
+      report(ctx, collector, a.fact, b.fact, categories[0]);
+      report(ctx, collector, b.fact, a.fact, categories[1]);
     }
-    return findings;
+    reportNetworks(ctx, collector, owned, ctx.config.externalNetworks, 'external');
+    reportNetworks(
+      ctx,
+      collector,
+      owned.filter((o) => o.domain !== 'lb'),
+      ctx.config.nodeNetworks,
+      'node',
+    );
+    return collector.findings();
   },
 };
 
-function isNetwork(fact: RangeFact): boolean {
-  return fact.value.kind !== 'address';
+/** The ranges the cluster owns: its pod network and CNI pod pools, service ranges, load-balancer pools. */
+function ownedRanges(ctx: RuleContext): Owned[] {
+  const owned: Owned[] = [];
+  for (const fact of ctx.plan.facts) {
+    if ((fact.role === 'pod-network' || fact.role === 'cni-pod-pool') && isNetworkFact(fact)) owned.push({ fact, domain: 'pod' });
+    else if (fact.role === 'service-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'service' });
+    else if (fact.role === 'lb-pool' && judgeable(fact)) owned.push({ fact, domain: 'lb' });
+  }
+  return owned;
 }
 
-export function overlapMessage(self: RangeFact, other: RangeFact, ctx: RuleContext): string {
-  const shared = formatCount(intersectionSize(self.value.range, other.value.range));
-  const relation = rangeContains(other.value.range, self.value.range)
-    ? rangeContains(self.value.range, other.value.range)
-      ? 'is the same range as'
-      : 'lies inside'
-    : rangeContains(self.value.range, other.value.range)
-      ? 'contains'
-      : 'overlaps';
-  return `${selfLabel(self)} ${relation} ${describeAt(other, ctx)} — ${shared} addresses shared`;
+const POD_SERVICE: Category = { id: 'pod-service', severity: 'error', consequence: 'pod and Service addresses must never overlap', moveSelf: true };
+const CALICO: Category = { id: 'calico', severity: 'error', consequence: 'Calico rejects overlapping IP pools ("IPPool CIDR overlaps with IPPool CIDR")', moveSelf: true };
+const METALLB: Category = { id: 'metallb', severity: 'error', consequence: 'MetalLB rejects the pool ("overlaps with already defined CIDR")', moveSelf: true };
+const CILIUM_LB: Category = { id: 'cilium-lb', severity: 'warning', consequence: 'Cilium marks the pool cilium.io/PoolConflict and allocates nothing from it', moveSelf: true };
+const LB_LB: Category = { id: 'lb-lb', severity: 'warning', consequence: 'two load-balancer IPAMs could hand out the same address', moveSelf: true };
+const LB_VS_POD: Category = { id: 'lb-pod', severity: 'warning', consequence: 'a load-balancer address could equal a pod IP', moveSelf: true };
+const LB_VS_SERVICE: Category = { id: 'lb-service', severity: 'warning', consequence: 'a load-balancer address could equal a Service ClusterIP', moveSelf: true };
+const POD_VS_LB: Category = { id: 'pod-lb', severity: 'warning', consequence: 'a pod IP could equal a load-balancer address', moveSelf: false };
+const SERVICE_VS_LB: Category = { id: 'service-lb', severity: 'warning', consequence: 'a Service ClusterIP could equal a load-balancer address', moveSelf: false };
+
+/** The category of a pair, from each side, or undefined when the two may share addresses. */
+function classify(a: Owned, b: Owned): [Category, Category] | undefined {
+  const [fa, fb] = [a.fact, b.fact];
+  if (isCalicoPool(fa) && isCalicoPool(fb)) {
+    const [ka, kb] = [fa.attributes?.calico, fb.attributes?.calico];
+    // calico-node creates its env pool only when no pool of that family exists.
+    if (ka === 'env' || kb === 'env') return undefined;
+    // An IPPool manifest of the operator's own pool states one pool twice.
+    if (ka !== kb && rangeKey(fa.value.range) === rangeKey(fb.value.range)) return undefined;
+    return [CALICO, CALICO];
+  }
+  if (a.domain === 'lb' && b.domain === 'lb') {
+    const [la, lb] = [fa.attributes?.lb, fb.attributes?.lb];
+    if (la === 'metallb' && lb === 'metallb') {
+      // The legacy ConfigMap is ignored once IPAddressPool resources exist: a copy is not a second pool.
+      if (fa.source !== fb.source && rangeKey(fa.value.range) === rangeKey(fb.value.range)) return undefined;
+      return [METALLB, METALLB];
+    }
+    if (la === 'cilium' && lb === 'cilium') return [CILIUM_LB, CILIUM_LB];
+    return [LB_LB, LB_LB];
+  }
+  const pair = `${a.domain}-${b.domain}`;
+  switch (pair) {
+    case 'pod-service':
+    case 'service-pod':
+      return [POD_SERVICE, POD_SERVICE];
+    case 'lb-pod':
+      return [LB_VS_POD, POD_VS_LB];
+    case 'pod-lb':
+      return [POD_VS_LB, LB_VS_POD];
+    case 'lb-service':
+      return [LB_VS_SERVICE, SERVICE_VS_LB];
+    case 'service-lb':
+      return [SERVICE_VS_LB, LB_VS_SERVICE];
+    default:
+      return undefined;
+  }
 }
 
-function selfLabel(fact: Fact): string {
-  return `${fact.text || fact.value.kind} (${fact.source}${fact.isDefault ? ', default' : ''})`;
+function selfText(fact: Fact): string {
+  return label(fact);
+}
+
+function report(ctx: RuleContext, collector: FindingCollector, self: RangeFact, other: RangeFact, category: Category): void {
+  const counterpart = factCounterpart(other, ctx, `${label(other)} ${relation(other.value.range, self.value.range)} ${label(self)}`);
+  collector.add(
+    { uri: self.doc.uri, span: self.span },
+    category.id,
+    'range-overlap',
+    category.severity,
+    counterpart,
+    (first, more) => `${selfText(self)} ${relation(self.value.range, other.value.range)} ${first.name}${andMore(more)} — ${sharedText(self.value.range, other.value.range)}: ${category.consequence}`,
+    () => (category.moveSelf ? moveFixes(ctx, self) : []),
+  );
+}
+
+/** Collisions with `.cidr-lens.yaml` networks: on the workspace value, and on the config value when it is written in a config file. */
+function reportNetworks(ctx: RuleContext, collector: FindingCollector, owned: readonly Owned[], networks: readonly NamedNetwork[], kind: 'external' | 'node'): void {
+  if (networks.length === 0) return;
+  const severity: Severity = kind === 'external' ? 'error' : 'warning';
+  const consequence = kind === 'external' ? 'the cluster would capture traffic meant for that network' : "the nodes' own addresses would collide with the cluster's";
+  const key = kind === 'external' ? 'externalNetworks' : 'nodeNetworks';
+  for (const [o, network] of findOverlapsBetween(owned, (x) => x.fact.value.range, networks, (n) => n.range)) {
+    const self = o.fact;
+    const where = network.location ? `, ${baseName(network.location.uri)}` : '';
+    const networkName = `${network.text} (${key} "${network.name}"${where})`;
+    const networkCounterpart: Counterpart = {
+      name: networkName,
+      key: `${kind}:${rangeKey(network.range)}:${network.name}`,
+      ...(network.location ? { related: { uri: network.location.uri, span: network.location.span, message: `${key} "${network.name}" ${relation(network.range, self.value.range)} ${label(self)}` } } : {}),
+    };
+    collector.add(
+      { uri: self.doc.uri, span: self.span },
+      kind,
+      'range-overlap',
+      severity,
+      networkCounterpart,
+      (first, more) => `${label(self)} ${relation(self.value.range, network.range)} ${first.name}${andMore(more)} — ${sharedText(self.value.range, network.range)}: ${consequence}`,
+      () => moveFixes(ctx, self),
+    );
+    if (network.location) {
+      collector.add(
+        network.location,
+        kind,
+        'range-overlap',
+        severity,
+        factCounterpart(self, ctx, `${label(self)} ${relation(self.value.range, network.range)} ${key} "${network.name}"`),
+        (first, more) => `${network.text} (${key} "${network.name}") ${relation(network.range, self.value.range)} ${first.name}${andMore(more)} — ${sharedText(network.range, self.value.range)}: ${consequence}`,
+      );
+    }
+  }
 }

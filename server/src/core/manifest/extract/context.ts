@@ -1,11 +1,11 @@
 // What an extractor works with: one parsed document and helpers that turn its nodes into facts with
 // exact spans. Extractors describe *which* fields mean what; this file owns *how* a value becomes a fact.
 
-import type { Document } from 'yaml';
-import type { DocumentRef, Fact, FieldSyntax, Component, Role } from '../../model';
+import { Document, isCollection } from 'yaml';
+import type { DocumentRef, Fact, FactValue, FieldSyntax, Component, Role } from '../../model';
 import { ManifestDocument, parseManifests } from '../parse';
 import { scalarSource } from '../scalar';
-import { SourceText, spanOf } from '../sourceText';
+import { SourceText, embeddedSource, spanOf } from '../sourceText';
 import { parseFieldValue } from '../value';
 import { Node, getPath, isScalarNode, seqItems } from '../yamlNode';
 
@@ -18,6 +18,11 @@ export interface FieldSpec {
   /** Group key suffix; facts of one object share it (see `Fact.group`). */
   readonly group: string;
   readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Reads the value instead of `parseFieldValue(text, syntax)`, for notations only one owner uses
+   * (Whereabouts' `firstIP-CIDR` range). Templates are recognised before this is called.
+   */
+  readonly parse?: (text: string) => FactValue;
 }
 
 export interface ExtractContext {
@@ -32,11 +37,21 @@ export interface ExtractContext {
   scalar(node: Node | undefined, spec: FieldSpec): Fact[];
   /** Facts from a comma-separated scalar (`a,b`) or a sequence of scalars, one per element. */
   list(node: Node | undefined, spec: FieldSpec): Fact[];
+  /**
+   * Facts from each item of a sequence that is a plain collection (pool addresses, policy nets), not a
+   * dual-stack pair: the facts carry no `list` position, so dual-stack shape rules leave them alone.
+   */
+  each(node: Node | undefined, spec: FieldSpec): Fact[];
   /** Facts from a substring [start, end) of a decoded scalar (e.g. the value part of `--flag=value`). */
   slice(node: Node, start: number, end: number, spec: FieldSpec, list?: Fact['list']): Fact[];
+  /**
+   * One fact for an address range written as two fields (Cilium `start`/`stop`): its text is
+   * `first-last`, its span runs from the first value to the last. Without `last`, the range is `first` alone.
+   */
+  range(first: Node | undefined, last: Node | undefined, spec: FieldSpec): Fact[];
   /** A fact for a value the manifest leaves to its owner's default, placed on `at` (or the document anchor). */
   defaulted(text: string, spec: FieldSpec, at?: Node): Fact;
-  /** The decoded text of a scalar, with a map back to file offsets. */
+  /** The decoded text of a scalar (or the raw text of a `{{ }}` placeholder), with a map back to file offsets. */
   text(node: Node | undefined): SourceText | undefined;
   /** Parses the text of a scalar (JSON or YAML embedded in a string) as documents of their own. */
   embedded(node: Node | undefined): ExtractContext[];
@@ -49,7 +64,26 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
   const root = (doc.contents ?? undefined) as Node | undefined;
   const groupKey = (suffix: string) => `${ref.uri}#${ref.index}:${suffix}`;
 
-  const text = (node: Node | undefined): SourceText | undefined => (isScalarNode(node) ? scalarSource(doc.source, node) : undefined);
+  /**
+   * An unquoted template placeholder such as `cidr: {{ .Values.cidr }}` parses as a flow map; its
+   * source text stands for the value that the templating step will put there.
+   */
+  const templateText = (node: Node | undefined): SourceText | undefined => {
+    if (!isCollection(node) || !node.flow || !node.range) return undefined;
+    const [start, end] = node.range;
+    const raw = doc.source.text.slice(start, end);
+    if (!raw.startsWith('{{') && !raw.startsWith('{%')) return undefined;
+    return embeddedSource(doc.source, raw, Array.from({ length: raw.length }, (_, i) => start + i));
+  };
+
+  const isValueNode = (node: Node | undefined): node is Node => (isScalarNode(node) ? node.value !== null : templateText(node) !== undefined);
+
+  const text = (node: Node | undefined): SourceText | undefined => (isScalarNode(node) ? scalarSource(doc.source, node) : templateText(node));
+
+  const valueOf = (value: string, spec: FieldSpec): FactValue => {
+    const generic = parseFieldValue(value, spec.syntax);
+    return spec.parse && generic.kind !== 'template' ? spec.parse(value) : generic;
+  };
 
   const makeFact = (source: SourceText, start: number, end: number, spec: FieldSpec, list?: Fact['list']): Fact => {
     const value = source.text.slice(start, end);
@@ -59,7 +93,7 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
       source: spec.source,
       syntax: spec.syntax,
       text: value,
-      value: parseFieldValue(value, spec.syntax),
+      value: valueOf(value, spec),
       doc: ref,
       span: spanOf(source, start, end),
       isDefault: false,
@@ -85,14 +119,14 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
 
   const scalar = (node: Node | undefined, spec: FieldSpec): Fact[] => {
     const source = text(node);
-    if (!source || !isScalarNode(node) || node.value === null) return [];
+    if (!source || !isValueNode(node)) return [];
     return slice(node, 0, source.text.length, spec);
   };
 
   const list = (node: Node | undefined, spec: FieldSpec): Fact[] => {
-    if (isScalarNode(node)) {
+    if (isScalarNode(node) || templateText(node)) {
       const source = text(node);
-      if (!source || node.value === null) return [];
+      if (!source || !isValueNode(node)) return [];
       const parts = splitCommaList(source.text);
       return parts.flatMap(([s, e], index) => slice(node, s, e, spec, parts.length > 1 ? { index, length: parts.length } : undefined));
     }
@@ -104,13 +138,37 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
     });
   };
 
+  const range = (first: Node | undefined, last: Node | undefined, spec: FieldSpec): Fact[] => {
+    const firstText = text(first);
+    if (!firstText || !isValueNode(first)) return [];
+    const lastText = isValueNode(last) ? text(last) : undefined;
+    const start = spanOf(firstText, 0, firstText.text.length);
+    const end = lastText ? spanOf(lastText, 0, lastText.text.length) : start;
+    const value = lastText ? `${firstText.text.trim()}-${lastText.text.trim()}` : firstText.text.trim();
+    return [
+      {
+        role: spec.role,
+        component: spec.component,
+        source: spec.source,
+        syntax: spec.syntax,
+        text: value,
+        value: valueOf(value, spec),
+        doc: ref,
+        span: { start: start.start, end: Math.max(start.end, end.end) },
+        isDefault: false,
+        group: groupKey(spec.group),
+        ...(spec.attributes ? { attributes: spec.attributes } : {}),
+      },
+    ];
+  };
+
   const defaulted = (value: string, spec: FieldSpec, at?: Node): Fact => ({
     role: spec.role,
     component: spec.component,
     source: spec.source,
     syntax: spec.syntax,
     text: value,
-    value: parseFieldValue(value, spec.syntax),
+    value: valueOf(value, spec),
     doc: ref,
     span: at?.range ? spanOf(doc.source, at.range[0], at.range[1]) : ref.anchor,
     isDefault: true,
@@ -134,7 +192,9 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
     items: (node) => seqItems(node, yaml),
     scalar,
     list,
+    each: (node, spec) => seqItems(node, yaml).flatMap((item) => scalar(item, spec)),
     slice,
+    range,
     defaulted,
     text,
     embedded,

@@ -1,12 +1,50 @@
 // The registry of extractors: one per source of address facts (SPEC §1).
 
 import type { Extractor } from './extractor';
+import { calicoIpPool } from './calicoIpPool';
+import { calicoNode } from './calicoNode';
+import { calicoOperator } from './calicoOperator';
+import { calicoResources } from './calicoResources';
+import { cilium } from './cilium';
+import { flannel } from './flannel';
+import { metallb } from './metallb';
+import { networkAttachment } from './networkAttachment';
+import { weave } from './weave';
+import { clusterApi } from './clusterApi';
+import { controlPlaneFlags } from './controlPlaneFlags';
+import { k3s } from './k3s';
+import { kind } from './kind';
 import { kubeadm } from './kubeadm';
+import { kubelet } from './kubelet';
+import { kubeProxy } from './kubeProxy';
+import { kubernetesNode } from './kubernetesNode';
+import { kubernetesService } from './kubernetesService';
+import { networkPolicy } from './networkPolicy';
+import { serviceCidr } from './serviceCidr';
 
 export type { Extractor } from './extractor';
 
 export const extractors: readonly Extractor[] = [
   // Kubernetes, its components and distributions.
+  kubernetesService,
+  kubernetesNode,
+  networkPolicy,
+  serviceCidr,
   kubeadm,
+  kubeProxy,
+  kubelet,
+  controlPlaneFlags,
+  kind,
+  k3s,
+  clusterApi,
   // CNIs and load balancers.
+  calicoIpPool,
+  calicoResources,
+  calicoOperator,
+  calicoNode,
+  flannel,
+  cilium,
+  metallb,
+  weave,
+  networkAttachment,
 ];

@@ -1,48 +1,156 @@
-// Extractor: kubeadm `ClusterConfiguration` (kubeadm.k8s.io/v1beta3 and v1beta4), standalone or
-// embedded as YAML in the `kubeadm-config` ConfigMap (domain-rules.md §6).
+// Extractor: kubeadm (`kubeadm.k8s.io` v1beta2, v1beta3, v1beta4), domain-rules.md §6, with the
+// kube-controller-manager and kubelet flags its arguments carry (§3, §5):
+//   - `ClusterConfiguration` networking.podSubnet/serviceSubnet and controllerManager/apiServer
+//     extraArgs, standalone or embedded as YAML in the `kubeadm-config` ConfigMap;
+//   - `InitConfiguration` / `JoinConfiguration` localAPIEndpoint.advertiseAddress and
+//     nodeRegistration.kubeletExtraArgs max-pods;
+//   - the same three configurations inside Cluster API's KubeadmControlPlane and KubeadmConfig(Template).
 
 import type { Fact } from '../../model';
-import type { ExtractContext } from './context';
+import { apiGroupOf, configDocuments, isConfigOf } from './componentConfig';
+import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
-import { COMPONENT_CIDR } from './syntax';
+import { parseGoBool } from './flags';
+import { NODE_MASK_FLAGS, NodeMaskOwner, defaultNodeMasks, nodeMaskSpec } from './nodeMask';
+import { COMPONENT_CIDR, COMPONENT_IP, INTEGER } from './syntax';
+import { below } from './tree';
+import { Node, getKeyNode, mapEntries, scalarString } from '../yamlNode';
 
 /** kubeadm's `DefaultServicesSubnet`. */
 export const KUBEADM_DEFAULT_SERVICE_SUBNET = '10.96.0.0/12';
 
+const KUBEADM_GROUP = 'kubeadm.k8s.io';
+
 export const kubeadm: Extractor = {
   name: 'kubeadm',
-  triggers: ['ClusterConfiguration'],
+  triggers: ['ClusterConfiguration', 'InitConfiguration', 'JoinConfiguration', 'clusterConfiguration', 'initConfiguration', 'joinConfiguration'],
   extract(ctx) {
-    if (isClusterConfiguration(ctx)) return clusterConfigurationFacts(ctx);
-    if (ctx.ref.kind === 'ConfigMap' && ctx.ref.name === 'kubeadm-config') {
-      return ctx.embedded(ctx.get(['data', 'ClusterConfiguration'])).flatMap((inner) => clusterConfigurationFacts(inner));
-    }
-    return [];
+    if (isClusterApiKubeadm(ctx)) return clusterApiFacts(ctx);
+    return [
+      ...configDocuments(ctx, KUBEADM_GROUP, 'ClusterConfiguration').flatMap((inner) => clusterConfigurationFacts(inner, inner.root, true)),
+      ...(isConfigOf(ctx, KUBEADM_GROUP, 'InitConfiguration') || isConfigOf(ctx, KUBEADM_GROUP, 'JoinConfiguration') ? nodeConfigurationFacts(ctx, ctx.root, 'node') : []),
+    ];
   },
 };
 
-function isClusterConfiguration(ctx: ExtractContext): boolean {
-  return ctx.ref.kind === 'ClusterConfiguration' && (ctx.ref.apiVersion ?? '').startsWith('kubeadm.k8s.io/');
+/** The facts of a kind `kubeadmConfigPatches` entry that is a ClusterConfiguration: explicit values only. */
+export function kubeadmPatchFacts(ctx: ExtractContext): Fact[] {
+  return isConfigOf(ctx, KUBEADM_GROUP, 'ClusterConfiguration') ? clusterConfigurationFacts(ctx, ctx.root, false) : [];
 }
 
-function clusterConfigurationFacts(ctx: ExtractContext): Fact[] {
-  const networking = ctx.get(['networking']);
-  const podSubnet = ctx.list(ctx.get(['podSubnet'], networking), {
-    role: 'pod-network',
-    component: 'kubeadm',
-    source: 'kubeadm networking.podSubnet',
-    syntax: COMPONENT_CIDR,
-    group: 'cluster',
-  });
-  const serviceSpec = {
-    role: 'service-network',
-    component: 'kubeadm',
-    source: 'kubeadm networking.serviceSubnet',
-    syntax: COMPONENT_CIDR,
-    group: 'cluster',
-  } as const;
-  const serviceNode = ctx.get(['serviceSubnet'], networking);
-  const serviceSubnet = ctx.list(serviceNode, serviceSpec);
-  if (serviceSubnet.length === 0) serviceSubnet.push(ctx.defaulted(KUBEADM_DEFAULT_SERVICE_SUBNET, serviceSpec));
-  return [...podSubnet, ...serviceSubnet];
+/**
+ * `impliesDefaults` is false for partial configs: a kind `kubeadmConfigPatches` entry is merged over
+ * kind's own config, and Cluster API fills networking from its `Cluster`, whose extractor gives the
+ * defaults. A complete config implies kubeadm's service subnet and KCM's node masks.
+ */
+function clusterConfigurationFacts(ctx: ExtractContext, config: Node | undefined, impliesDefaults: boolean): Fact[] {
+  if (!config) return [];
+  const networking = below(ctx, config, ['networking']);
+  const kcmArgs = extraArgs(ctx, below(ctx, config, ['controllerManager', 'extraArgs']));
+  const apiArgs = extraArgs(ctx, below(ctx, config, ['apiServer', 'extraArgs']));
+  const podSubnetNode = below(ctx, networking, ['podSubnet']);
+  const allocate = allocateNodeCidrs(ctx, kcmArgs, (ctx.text(podSubnetNode)?.text.trim() ?? '') !== '');
+  const ipam: FieldSpec['attributes'] = allocate === undefined ? undefined : { allocateNodeCidrs: allocate };
+
+  const podSubnet = ctx.list(podSubnetNode, clusterSpec('pod-network', 'kubeadm networking.podSubnet', COMPONENT_CIDR, ipam));
+  const clusterCidr = argFacts(ctx, kcmArgs, 'cluster-cidr', clusterSpec('pod-network', 'kubeadm controllerManager.extraArgs cluster-cidr', COMPONENT_CIDR, ipam));
+  const services = serviceSubnetFacts(ctx, below(ctx, networking, ['serviceSubnet']), impliesDefaults);
+  const serviceRanges = [
+    ...argFacts(ctx, kcmArgs, 'service-cluster-ip-range', clusterSpec('service-network', 'kubeadm controllerManager.extraArgs service-cluster-ip-range', COMPONENT_CIDR)),
+    ...argFacts(ctx, apiArgs, 'service-cluster-ip-range', clusterSpec('service-network', 'kubeadm apiServer.extraArgs service-cluster-ip-range', COMPONENT_CIDR)),
+  ];
+
+  const maskOwner: NodeMaskOwner = { component: 'kubeadm', group: 'cluster', label: (flag) => `kubeadm controllerManager.extraArgs ${flag}`, ...(ipam ? { attributes: ipam } : {}) };
+  const setMasks = NODE_MASK_FLAGS.filter((flag) => kcmArgs.has(flag));
+  const masks = setMasks.flatMap((flag) => ctx.scalar(kcmArgs.get(flag)?.value, nodeMaskSpec(maskOwner, flag)));
+  // kubeadm checks the masks against podSubnet, KCM allocates from its --cluster-cidr (which an
+  // extraArg may set apart): a family of either needs its mask.
+  const maskDefaults =
+    impliesDefaults && allocate !== false
+      ? defaultNodeMasks(ctx, maskOwner, [...podSubnet, ...clusterCidr], new Set(setMasks), getKeyNode(networking, 'podSubnet', ctx.yaml) ?? kcmArgs.get('cluster-cidr')?.key)
+      : [];
+  return [...podSubnet, ...clusterCidr, ...services, ...serviceRanges, ...masks, ...maskDefaults];
+}
+
+function clusterSpec(role: FieldSpec['role'], source: string, syntax: FieldSpec['syntax'], attributes?: FieldSpec['attributes']): FieldSpec {
+  return { role, component: 'kubeadm', source, syntax, group: 'cluster', ...(attributes ? { attributes } : {}) };
+}
+
+function serviceSubnetFacts(ctx: ExtractContext, node: Node | undefined, impliesDefault: boolean): Fact[] {
+  const spec = clusterSpec('service-network', 'kubeadm networking.serviceSubnet', COMPONENT_CIDR);
+  const facts = ctx.list(node, spec);
+  if (facts.length === 0 && impliesDefault) facts.push(ctx.defaulted(KUBEADM_DEFAULT_SERVICE_SUBNET, spec, ctx.get(['kind'])));
+  return facts;
+}
+
+/**
+ * Whether KCM allocates node CIDRs: kubeadm passes `allocate-node-cidrs=true` when a pod subnet is set,
+ * and a user extraArg replaces that. Undefined when the arg is not a boolean KCM would accept.
+ */
+function allocateNodeCidrs(ctx: ExtractContext, kcmArgs: ReadonlyMap<string, ExtraArg>, hasPodSubnet: boolean): boolean | undefined {
+  const arg = kcmArgs.get('allocate-node-cidrs');
+  if (!arg) return hasPodSubnet;
+  const text = ctx.text(arg.value)?.text.trim();
+  return text === undefined ? undefined : parseGoBool(text);
+}
+
+function nodeConfigurationFacts(ctx: ExtractContext, config: Node | undefined, group: string): Fact[] {
+  if (!config) return [];
+  const endpoint = below(ctx, config, ['localAPIEndpoint']) ?? below(ctx, config, ['controlPlane', 'localAPIEndpoint']);
+  const address = ctx
+    .scalar(below(ctx, endpoint, ['advertiseAddress']), { role: 'node-address', component: 'kubeadm', source: 'kubeadm localAPIEndpoint.advertiseAddress', syntax: COMPONENT_IP, group })
+    // `0.0.0.0` and `::` ask kubeadm to pick the default route's address: they name no address.
+    .filter((fact) => !(fact.value.kind === 'address' && fact.value.addr.value === 0n));
+  const kubeletArgs = extraArgs(ctx, below(ctx, config, ['nodeRegistration', 'kubeletExtraArgs']));
+  const maxPods = ctx.scalar(kubeletArgs.get('max-pods')?.value, { role: 'max-pods', component: 'kubeadm', source: 'kubeadm nodeRegistration.kubeletExtraArgs max-pods', syntax: INTEGER, group });
+  return [...address, ...maxPods];
+}
+
+/** One argument: the node naming it (map key or `name` value) and its value node. */
+interface ExtraArg {
+  readonly key: Node;
+  readonly value: Node | undefined;
+}
+
+/**
+ * Reads `extraArgs` in both encodings: the v1beta3 map and the v1beta4 list of `{name, value}`.
+ * kubeadm's `GetArgValue` walks the list backwards, so the last duplicate wins; shadowed entries are
+ * dropped here, since no component ever reads them.
+ */
+function extraArgs(ctx: ExtractContext, node: Node | undefined): Map<string, ExtraArg> {
+  const args = new Map<string, ExtraArg>();
+  for (const [name, value, key] of mapEntries(node, ctx.yaml)) args.set(name, { key, value });
+  for (const item of ctx.items(node)) {
+    const key = below(ctx, item, ['name']);
+    const name = scalarString(key)?.trim();
+    if (key && name) args.set(name, { key, value: below(ctx, item, ['value']) });
+  }
+  return args;
+}
+
+function argFacts(ctx: ExtractContext, args: ReadonlyMap<string, ExtraArg>, name: string, spec: FieldSpec): Fact[] {
+  return ctx.list(args.get(name)?.value, spec);
+}
+
+const CLUSTER_API_KUBEADM_GROUPS = ['controlplane.cluster.x-k8s.io', 'bootstrap.cluster.x-k8s.io'];
+/** Where KubeadmControlPlane(Template), KubeadmConfigTemplate and KubeadmConfig keep their kubeadm configs. */
+const CLUSTER_API_SPEC_PATHS = [
+  ['spec', 'kubeadmConfigSpec'],
+  ['spec', 'template', 'spec', 'kubeadmConfigSpec'],
+  ['spec', 'template', 'spec'],
+  ['spec'],
+];
+
+function isClusterApiKubeadm(ctx: ExtractContext): boolean {
+  return CLUSTER_API_KUBEADM_GROUPS.includes(apiGroupOf(ctx) ?? '');
+}
+
+function clusterApiFacts(ctx: ExtractContext): Fact[] {
+  const spec = CLUSTER_API_SPEC_PATHS.map((path) => ctx.get(path)).find((node) => ['clusterConfiguration', 'initConfiguration', 'joinConfiguration'].some((key) => below(ctx, node, [key])));
+  if (!spec) return [];
+  return [
+    ...clusterConfigurationFacts(ctx, below(ctx, spec, ['clusterConfiguration']), false),
+    ...nodeConfigurationFacts(ctx, below(ctx, spec, ['initConfiguration']), 'init'),
+    ...nodeConfigurationFacts(ctx, below(ctx, spec, ['joinConfiguration']), 'join'),
+  ];
 }

@@ -16,6 +16,20 @@ export const COMPONENT_IP: FieldSyntax = { expects: 'ip', parser: 'legacy', host
 export const GO_MASKING_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'info' };
 /** Calico pools and policies: strictly masked networks, Go parser. */
 export const CALICO_STRICT_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'error' };
+/** Calico's `net` validator tag (BGPConfiguration service CIDRs): strictly masked, a bare IP counts as /32 or /128. */
+export const CALICO_NET: FieldSyntax = { expects: 'cidr-or-ip', parser: 'go', hostBits: 'error' };
+/** Calico's `cidr`/`cidrs` validator tags (IPReservation, NetworkSet): any parsable CIDR or bare IP, host bits accepted. */
+export const CALICO_CIDR_OR_IP: FieldSyntax = { expects: 'cidr-or-ip', parser: 'go', hostBits: 'info' };
+/** Go `net.ParseIP` readers of single addresses (Flannel SubnetMin/Max, host-local rangeStart/rangeEnd/gateway). */
+export const GO_IP: FieldSyntax = { expects: 'ip', parser: 'go', hostBits: 'info' };
+/** Two Go-parsed addresses forming a range (Cilium LB-IPAM `start`/`stop`). */
+export const GO_ADDRESS_RANGE: FieldSyntax = { expects: 'cidr-or-range', parser: 'go', hostBits: 'info' };
+/** Whereabouts `range`: `netutils.ParseCIDRSloppy`, host bits masked; also the `firstIP-CIDR` form. */
+export const WHEREABOUTS_RANGE: FieldSyntax = { expects: 'cidr-or-range', parser: 'legacy', hostBits: 'info' };
+/** Whereabouts `exclude` entries: `netutils.ParseCIDRSloppy`, only parse-checked. */
+export const WHEREABOUTS_CIDR: FieldSyntax = { expects: 'cidr', parser: 'legacy', hostBits: 'info' };
+/** Whereabouts `range_start`/`range_end`/`gateway`: `netutils.ParseIPSloppy`. */
+export const WHEREABOUTS_IP: FieldSyntax = { expects: 'ip', parser: 'legacy', hostBits: 'info' };
 /** host-local `subnet`: host bits rejected (`network has host bits set`). */
 export const HOST_LOCAL_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'error' };
 /** MetalLB pool entries: a CIDR or an `a-b` range, host bits masked. */

@@ -1,0 +1,56 @@
+// Extractor: Kubernetes `Service` (core/v1), domain-rules.md §1.2: spec.clusterIP(s), loadBalancerIP,
+// externalIPs, loadBalancerSourceRanges and the legacy source-ranges annotation.
+
+import type { Fact, Role } from '../../model';
+import type { ExtractContext, FieldSpec } from './context';
+import { splitCommaList } from './context';
+import type { Extractor } from './extractor';
+import { K8S_IP, K8S_LEGACY_CIDR } from './syntax';
+import { below } from './tree';
+import { Node, scalarString } from '../yamlNode';
+
+/** Only honoured while `spec.loadBalancerSourceRanges` is empty. */
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+export const kubernetesService: Extractor = {
+  name: 'kubernetes-service',
+  triggers: ['clusterIP', 'loadBalancerIP', 'externalIPs', 'loadBalancerSourceRanges', 'load-balancer-source-ranges'],
+  extract(ctx) {
+    if (ctx.ref.kind !== 'Service') return [];
+    const spec = ctx.get(['spec']);
+    const attributes = { type: scalarString(below(ctx, spec, ['type'])) ?? 'ClusterIP', ...(ctx.ref.name ? { service: ctx.ref.name } : {}) };
+    const field = (role: Role, source: string, syntax: FieldSpec['syntax']): FieldSpec => ({ role, component: 'kubernetes', source, syntax, group: 'service', attributes });
+    return [
+      ...clusterIpFacts(ctx, spec, field('cluster-ip', 'Service spec.clusterIP', K8S_IP), field('cluster-ip', 'Service spec.clusterIPs', K8S_IP)),
+      ...ctx.scalar(below(ctx, spec, ['loadBalancerIP']), field('lb-ip', 'Service spec.loadBalancerIP', K8S_IP)),
+      ...ctx.each(below(ctx, spec, ['externalIPs']), field('external-ip', 'Service spec.externalIPs', K8S_IP)),
+      ...sourceRangeFacts(ctx, spec, field),
+    ];
+  },
+};
+
+/**
+ * `clusterIPs[0]` must equal `clusterIP`, so the pair names one address: the list is read, and
+ * `clusterIP` only when the list is absent or disagrees with it. `None` (headless) is no address.
+ */
+function clusterIpFacts(ctx: ExtractContext, spec: Node | undefined, single: FieldSpec, plural: FieldSpec): Fact[] {
+  const list = ctx.list(below(ctx, spec, ['clusterIPs']), plural).filter((fact) => !isHeadless(fact));
+  const first = ctx.items(below(ctx, spec, ['clusterIPs'])).map((item) => ctx.text(item)?.text.trim())[0];
+  const clusterIp = ctx.scalar(below(ctx, spec, ['clusterIP']), single).filter((fact) => !isHeadless(fact) && fact.text !== first);
+  return [...clusterIp, ...list];
+}
+
+function isHeadless(fact: Fact): boolean {
+  return fact.text === 'None';
+}
+
+/** Client ranges are a plain collection, not a dual-stack pair: their facts carry no list position. */
+function sourceRangeFacts(ctx: ExtractContext, spec: Node | undefined, field: (role: Role, source: string, syntax: FieldSpec['syntax']) => FieldSpec): Fact[] {
+  const ranges = ctx.each(below(ctx, spec, ['loadBalancerSourceRanges']), field('source-range', 'Service spec.loadBalancerSourceRanges', K8S_LEGACY_CIDR));
+  if (ranges.length > 0) return ranges;
+  const annotation = below(ctx, ctx.get(['metadata', 'annotations']), [SOURCE_RANGES_ANNOTATION]);
+  const text = ctx.text(annotation);
+  if (!annotation || !text) return [];
+  const annotationSpec = field('source-range', `Service annotation ${SOURCE_RANGES_ANNOTATION}`, K8S_LEGACY_CIDR);
+  return splitCommaList(text.text).flatMap(([start, end]) => ctx.slice(annotation, start, end, annotationSpec));
+}

@@ -1,0 +1,127 @@
+// The rows of a cluster's address plan as people read it: every range with its size, every size
+// setting, and the networks the cluster's config names. `cidr-lens plan` prints them; the plan view
+// can show the same rows. Plain data with spans; front ends turn spans into lines.
+
+import type { Fact, Role, Span } from '../model';
+import { Family, formatAddr } from '../net/addr';
+import { formatPrefix, formatRange, rangeSize } from '../net/prefix';
+import type { NamedNetwork } from './config';
+import { AddressPlan, RangeFact, isRangeFact } from './plan';
+
+interface RowOrigin {
+  /** The field as a user names it: `kubeadm networking.podSubnet`. */
+  readonly source: string;
+  readonly isDefault: boolean;
+  readonly uri: string;
+  /** The value's characters; for defaults, the anchor of the document that implies them. */
+  readonly span: Span;
+}
+
+export interface RangeRow extends RowOrigin {
+  readonly role: Role;
+  /** As written, or in canonical form for a default. */
+  readonly value: string;
+  readonly family: Family;
+  readonly addresses: bigint;
+}
+
+/** A size setting: node mask, block size, subnet length, maxPods. */
+export interface SettingRow extends RowOrigin {
+  readonly role: Role;
+  readonly value: number;
+}
+
+export interface NetworkRow {
+  readonly kind: 'external' | 'node';
+  readonly name: string;
+  readonly value: string;
+  readonly family: Family;
+  readonly addresses: bigint;
+  /** Where the config file names it; absent for workspace settings. */
+  readonly location?: { readonly uri: string; readonly span: Span };
+}
+
+export interface PlanRows {
+  readonly ranges: readonly RangeRow[];
+  readonly settings: readonly SettingRow[];
+  readonly networks: readonly NetworkRow[];
+}
+
+/**
+ * The order a plan reads in: the cluster's networks and the CNI's pools, load-balancer pools,
+ * allocations carved out of them, single addresses, the peers that policies name, then sizes.
+ */
+const ROLE_ORDER: readonly Role[] = [
+  'pod-network',
+  'service-network',
+  'cni-pod-pool',
+  'proxy-cluster-cidr',
+  'native-routing-cidr',
+  'lb-pool',
+  'node-pod-cidr',
+  'ipam-block',
+  'ip-reservation',
+  'bgp-advertised',
+  'secondary-network',
+  'node-address',
+  'subnet-bound',
+  'cluster-dns',
+  'cluster-ip',
+  'lb-ip',
+  'external-ip',
+  'policy-cidr',
+  'policy-except',
+  'source-range',
+  'node-mask',
+  'block-size',
+  'subnet-len',
+  'max-pods',
+];
+
+/**
+ * Rows in ROLE_ORDER, file order within a role. Values that do not parse and template placeholders
+ * are left out: `check` reports the former, and the latter have no value to show.
+ */
+export function planRows(plan: AddressPlan): PlanRows {
+  const facts = inRoleOrder(plan.facts);
+  const ranges = facts.filter(isRangeFact).map(rangeRow);
+  const settings = facts.flatMap((fact) => (fact.value.kind === 'number' ? [{ ...originOf(fact), role: fact.role, value: fact.value.value }] : []));
+  const config = plan.scope.config;
+  const networks = [...config.externalNetworks.map((n) => networkRow('external', n)), ...config.nodeNetworks.map((n) => networkRow('node', n))];
+  return { ranges, settings, networks };
+}
+
+function inRoleOrder(facts: readonly Fact[]): Fact[] {
+  const rank = (role: Role) => {
+    const index = ROLE_ORDER.indexOf(role);
+    return index < 0 ? ROLE_ORDER.length : index;
+  };
+  // Array sort is stable, so facts of one role keep their file order.
+  return [...facts].sort((a, b) => rank(a.role) - rank(b.role));
+}
+
+function rangeRow(fact: RangeFact): RangeRow {
+  return { ...originOf(fact), role: fact.role, value: fact.text || canonicalText(fact), family: fact.value.range.family, addresses: rangeSize(fact.value.range) };
+}
+
+function canonicalText(fact: RangeFact): string {
+  const value = fact.value;
+  if (value.kind === 'prefix') return formatPrefix(value.prefix);
+  if (value.kind === 'address') return formatAddr(value.addr);
+  return formatRange(value.range);
+}
+
+function originOf(fact: Fact): RowOrigin {
+  return { source: fact.source, isDefault: fact.isDefault, uri: fact.doc.uri, span: fact.span };
+}
+
+function networkRow(kind: NetworkRow['kind'], network: NamedNetwork): NetworkRow {
+  return {
+    kind,
+    name: network.name,
+    value: network.text,
+    family: network.range.family,
+    addresses: rangeSize(network.range),
+    ...(network.location ? { location: network.location } : {}),
+  };
+}

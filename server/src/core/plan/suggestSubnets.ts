@@ -1,0 +1,92 @@
+// Free subnets for a cluster: where a new range of a given length could go without colliding with
+// anything the cluster uses or must stay clear of. `cidr-lens suggest` lists them; quick fixes that
+// move a range can search the same `occupiedSpace`.
+
+import type { Role } from '../model';
+import { Family, addrFrom } from '../net/addr';
+import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
+import { IpRange, formatPrefix, formatRange, prefixFrom, prefixSize, prefixToRange } from '../net/prefix';
+import { RangeSet, rangeSetFrom } from '../net/rangeSet';
+import { AddressPlan, isRangeFact } from './plan';
+
+/** Roles whose ranges name other parties (policy peers, load-balancer clients), not space the cluster uses. */
+const PEER_ROLES: ReadonlySet<Role> = new Set<Role>(['policy-cidr', 'policy-except', 'source-range']);
+
+/** Docker's default bridge, 172.17.0.0/16: a range there collides with the container runtime on the nodes. */
+const DOCKER_BRIDGE: IpRange = prefixToRange(prefixFrom(addrFrom(4, 0xac110000n), 16));
+
+/** The roles a suggestion stays near, most telling first: a new range belongs beside the cluster's own networks. */
+const ANCHOR_ROLES: readonly Role[] = ['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool'];
+
+/** The ranges of a connected cluster that ours must not overlap (cross-cluster-overlap). */
+const CONNECTED_ROLES: ReadonlySet<Role> = new Set<Role>(['pod-network', 'service-network', 'cni-pod-pool']);
+
+/**
+ * Every address a new range must avoid: the scope's own ranges of every role except peers, its
+ * external and node networks, the pod and service networks of its connected clusters, and Docker's
+ * default bridge.
+ */
+export function occupiedSpace(plan: AddressPlan, connected: readonly AddressPlan[] = []): RangeSet {
+  const owned = plan.facts.filter(isRangeFact).flatMap((fact) => (PEER_ROLES.has(fact.role) ? [] : [fact.value.range]));
+  const config = plan.scope.config;
+  const networks = [...config.externalNetworks, ...config.nodeNetworks].map((n) => n.range);
+  const peered = connected.flatMap((other) => other.facts.filter(isRangeFact).flatMap((fact) => (CONNECTED_ROLES.has(fact.role) ? [fact.value.range] : [])));
+  return rangeSetFrom([...owned, ...networks, ...peered, DOCKER_BRIDGE]);
+}
+
+export interface SubnetRequest {
+  readonly family: Family;
+  /** The prefix length wanted. */
+  readonly bits: number;
+  readonly count: number;
+}
+
+export interface SuggestedSubnet {
+  readonly cidr: string;
+  readonly addresses: bigint;
+  /** The private block it lies in: `10.0.0.0/8`, `fd00::/8`… */
+  readonly privateBlock: string;
+}
+
+/**
+ * Up to `count` free prefixes of the requested length that overlap nothing in `occupiedSpace`
+ * (the scope's plan, and the plans of its connected clusters).
+ * Only private space is searched (RFC 1918, or fd00::/8 for IPv6), which keeps every suggestion clear
+ * of loopback, link-local, multicast, documentation and public space by construction. Private
+ * blocks the cluster already uses come first, and inside each block the prefixes nearest to the
+ * cluster's first range there (its pod network, if it has one there); unused blocks follow, from
+ * their start. Deterministic: the same plan always yields the same list.
+ */
+export function suggestSubnets(plan: AddressPlan, connected: readonly AddressPlan[], request: SubnetRequest): SuggestedSubnet[] {
+  const avoid = occupiedSpace(plan, connected);
+  const found: SuggestedSubnet[] = [];
+  for (const { block, near } of searchOrder(plan, request.family)) {
+    const prefixes = findFreePrefixes({ family: request.family, bits: request.bits, candidates: [block], avoid, near, count: request.count - found.length });
+    for (const prefix of prefixes) found.push({ cidr: formatPrefix(prefix), addresses: prefixSize(request.family, request.bits), privateBlock: formatRange(block) });
+    if (found.length >= request.count) break;
+  }
+  return found;
+}
+
+/** The private blocks of a family, those the cluster uses first (each with its anchor address), then the rest. */
+function searchOrder(plan: AddressPlan, family: Family): Array<{ block: IpRange; near: bigint }> {
+  const blocks = family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6];
+  const order: Array<{ block: IpRange; near: bigint }> = [];
+  for (const range of anchorRanges(plan, family)) {
+    const block = privateBlockOf(range);
+    if (block && !order.some((o) => o.block === block)) order.push({ block, near: range.first });
+  }
+  for (const block of blocks) if (!order.some((o) => o.block === block)) order.push({ block, near: block.first });
+  return order;
+}
+
+/** The scope's own ranges of one family, the anchor roles first, then the rest in file order. */
+function anchorRanges(plan: AddressPlan, family: Family): IpRange[] {
+  const rank = (role: Role) => (ANCHOR_ROLES.includes(role) ? ANCHOR_ROLES.indexOf(role) : ANCHOR_ROLES.length);
+  return plan.facts
+    .filter(isRangeFact)
+    .filter((fact) => fact.value.range.family === family && !PEER_ROLES.has(fact.role))
+    .map((fact, index) => ({ rank: rank(fact.role), index, range: fact.value.range }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.range);
+}

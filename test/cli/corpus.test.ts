@@ -1,0 +1,35 @@
+// `check` over the shared corpus of real manifests (../shared/corpus, beside the repository): it
+// finishes with 0 or 1, and lists the files it could not parse, with reasons, in summary.skipped.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { sarifSchemaErrors } from './sarifSchema';
+import { REPO, parseJson, runCli } from './support';
+
+const CORPUS = resolve(REPO, '../shared/corpus');
+
+describe('check over the shared corpus', { skip: existsSync(CORPUS) ? false : `no corpus at ${CORPUS}` }, () => {
+  it('exits 0 or 1 and lists unparseable files in summary.skipped with reasons', () => {
+    const run = runCli(['check', CORPUS, '--format', 'json'], { cwd: REPO });
+    assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
+    assert.equal(run.stderr, '');
+    const report = parseJson<{ summary: { files: number; skipped: Array<{ file: string; reason: string }> } }>(run);
+    assert.ok(report.summary.files > 100, `only ${report.summary.files} files read`);
+    assert.ok(report.summary.skipped.length > 0, 'the corpus holds templates that do not parse');
+    for (const skipped of report.summary.skipped) {
+      assert.ok(existsSync(join(REPO, skipped.file)), `${skipped.file} is relative to the current directory`);
+      assert.match(skipped.reason, /\S/);
+    }
+    assert.ok(report.summary.skipped.some((s) => /YAML syntax error/.test(s.reason)));
+  });
+
+  it('produces valid SARIF and GitHub annotations there too', () => {
+    const sarif = runCli(['check', CORPUS, '--format', 'sarif'], { cwd: REPO });
+    assert.ok(sarif.status === 0 || sarif.status === 1);
+    assert.deepEqual(sarifSchemaErrors(JSON.parse(sarif.stdout)), []);
+    const github = runCli(['check', CORPUS, '--format', 'github'], { cwd: REPO });
+    for (const line of github.stdout.split('\n').filter((l) => l !== '')) assert.match(line, /^::(error|warning|notice) file=[^,]+,line=\d+,(col=\d+,)?endLine=\d+,(endColumn=\d+,)?title=[a-z-]+::[^\r\n]*$/);
+  });
+});
