@@ -12,7 +12,7 @@ import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import { blockSizeFacts, familyOf } from './calicoIpPool';
 import { Container, containersOf, envVar } from './containers';
-import { CALICO_STRICT_CIDR, GO_MASKING_CIDR, withFamily } from './syntax';
+import { GO_MASKING_CIDR, withFamily } from './syntax';
 import { splitCommaList } from './context';
 import { scalarString } from '../yamlNode';
 
@@ -48,7 +48,8 @@ function poolFacts(ctx: ExtractContext, container: Container, family: Family): F
         role: 'cni-pod-pool',
         component: 'calico-node',
         source: `calico-node ${cidrVar}`,
-        syntax: withFamily(CALICO_STRICT_CIDR, family),
+        // calico-node creates the pool from the network `cnet.ParseCIDR` returns, so host bits are masked silently.
+        syntax: withFamily(GO_MASKING_CIDR, family),
         group,
         attributes: { ...identity, family, ...(noDefaultPools ? { noDefaultPools } : {}) },
       });
