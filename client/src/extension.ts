@@ -2,19 +2,45 @@
 // happens here; everything the user sees comes from the server over LSP.
 
 import * as path from 'node:path';
-import { ExtensionContext, commands, window } from 'vscode';
+import { ExtensionContext, OutputChannel, commands, window } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { insertFreeSubnet } from './insertFreeSubnet';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  const outputChannel = window.createOutputChannel('CIDR Lens', { log: true });
+  client = new LanguageClient('cidrLens', 'CIDR Lens', serverOptions(context), clientOptions(outputChannel));
+  context.subscriptions.push(
+    outputChannel,
+    commands.registerCommand('cidrLens.restartServer', async () => {
+      await client?.restart();
+    }),
+    commands.registerCommand('cidrLens.showOutput', () => outputChannel.show(true)),
+    commands.registerCommand('cidrLens.insertFreeSubnet', async () => {
+      if (client) await insertFreeSubnet(client);
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function serverOptions(context: ExtensionContext): ServerOptions {
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
-  const serverOptions: ServerOptions = {
+  return {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const outputChannel = window.createOutputChannel('CIDR Lens', { log: true });
-  const clientOptions: LanguageClientOptions = {
+}
+
+function clientOptions(outputChannel: OutputChannel): LanguageClientOptions {
+  return {
+    // Manifests are recognised by content, so every YAML and JSON file is offered to the server; the
+    // pattern catches `.yml`/`.json` files that another extension gave a different language id.
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },
@@ -24,19 +50,4 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: 'cidrLens' },
     outputChannel,
   };
-  client = new LanguageClient('cidrLens', 'CIDR Lens', serverOptions, clientOptions);
-
-  context.subscriptions.push(
-    outputChannel,
-    commands.registerCommand('cidrLens.restartServer', async () => {
-      await client?.restart();
-    }),
-    commands.registerCommand('cidrLens.showOutput', () => outputChannel.show(true)),
-  );
-  await client.start();
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
 }

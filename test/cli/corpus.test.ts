@@ -17,12 +17,12 @@ describe('check over the shared corpus', { skip: existsSync(CORPUS) ? false : `n
     assert.equal(run.stderr, '');
     const report = parseJson<{ summary: { files: number; skipped: Array<{ file: string; reason: string }> } }>(run);
     assert.ok(report.summary.files > 100, `only ${report.summary.files} files read`);
-    assert.ok(report.summary.skipped.length > 0, 'the corpus holds templates that do not parse');
+    // Which corpus files fail to parse changes as the parser learns (templates are masked now); that a
+    // syntax error is listed with its reason is pinned by the golden workspace's half-edited.yaml.
     for (const skipped of report.summary.skipped) {
       assert.ok(existsSync(join(REPO, skipped.file)), `${skipped.file} is relative to the current directory`);
       assert.match(skipped.reason, /\S/);
     }
-    assert.ok(report.summary.skipped.some((s) => /YAML syntax error/.test(s.reason)));
   });
 
   it('produces valid SARIF and GitHub annotations there too', () => {

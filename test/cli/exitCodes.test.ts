@@ -32,7 +32,7 @@ describe('cli exit codes', () => {
     assert.deepEqual(report.findings, []);
     assert.deepEqual(
       report.summary.skipped.map((s) => s.file),
-      ['healthy/helm-pool.yaml'],
+      ['healthy/half-edited.yaml'],
     );
     assert.match(report.summary.skipped[0].reason, /YAML syntax error/);
   });

@@ -17,10 +17,22 @@ interface PlanJson {
     cluster: string;
     root: string;
     config?: string;
-    ranges: Array<{ role: string; value: string; family: number; addresses: string; source: string; default: boolean; location: Location }>;
+    ranges: Array<{ role: string; value: string; family: number; addresses: string; source: string; default: boolean; location: Location; capacity: RangeCapacity }>;
     settings: Array<{ role: string; value: number; source: string; default: boolean; location: Location }>;
     networks: Array<{ kind: string; name: string; value: string; family: number; addresses: string; location?: Location }>;
+    capacity: { maxPods: { value: number; origin: string; source: string }; nodes: Record<string, number> };
   }>;
+}
+interface Utilization {
+  allocated: string;
+  capacity: string;
+  ratio: number;
+}
+interface RangeCapacity {
+  nodeSubnets?: Array<{ nodeMask: { value: number }; subnets: string | null; lostToServices: string; maxNodes: string; podsPerNode: string | null; utilization: Utilization | null }>;
+  calicoBlocks?: Array<{ blockSize: { value: number }; blocks: string | null; utilization: Utilization | null }>;
+  serviceIps?: Array<{ clusterIps: string; utilization: Utilization }>;
+  lbAddresses?: Array<{ usable: string; utilization: Utilization }>;
 }
 
 function textAt(cwd: string, location: Location): string {
@@ -40,9 +52,9 @@ describe('plan', () => {
       assert.equal(plan.version, 1);
       assert.ok(plan.clusters.length >= 2);
       for (const cluster of plan.clusters) {
-        assert.deepEqual(Object.keys(cluster), ['cluster', 'root', ...(cluster.config ? ['config'] : []), 'ranges', 'settings', 'networks']);
+        assert.deepEqual(Object.keys(cluster), ['cluster', 'root', ...(cluster.config ? ['config'] : []), 'ranges', 'settings', 'networks', 'capacity']);
         for (const range of cluster.ranges) {
-          assert.deepEqual(Object.keys(range), ['role', 'value', 'family', 'addresses', 'source', 'default', 'location']);
+          assert.deepEqual(Object.keys(range), ['role', 'value', 'family', 'addresses', 'source', 'default', 'location', 'capacity']);
           assert.match(range.addresses, /^[1-9]\d*$/);
           assert.ok(range.family === 4 || range.family === 6);
           if (!range.default) assert.equal(textAt(cwd, range.location), range.value, `${range.source} in ${range.location.file}`);
@@ -70,6 +82,22 @@ describe('plan', () => {
     );
   });
 
+  it('gives the capacity figures of pod, service, Calico and load-balancer ranges', () => {
+    const healthy = parseJson<PlanJson>(runCli(['plan', '--format', 'json', 'healthy'])).clusters[0];
+    const pods = healthy.ranges.find((r) => r.role === 'pod-network')!.capacity.nodeSubnets![0];
+    assert.deepEqual([pods.nodeMask.value, pods.subnets, pods.lostToServices, pods.maxNodes, pods.podsPerNode], [24, '256', '0', '256', '253']);
+    const services = healthy.ranges.find((r) => r.role === 'service-network')!.capacity.serviceIps![0];
+    assert.deepEqual([services.clusterIps, services.utilization.allocated], ['1048574', '1']);
+    assert.deepEqual(healthy.ranges.find((r) => r.role === 'cluster-ip')!.capacity, {});
+    assert.deepEqual(healthy.capacity.maxPods, { value: 110, origin: 'default', source: 'kubelet default maxPods' });
+
+    const prod = parseJson<PlanJson>(runCli(['plan', '--format', 'json', join(REPO, 'examples/clusters/prod-eu')])).clusters[0];
+    const calico = prod.ranges.find((r) => r.value === '10.245.0.0/16')!.capacity.calicoBlocks![0];
+    assert.deepEqual([calico.blockSize.value, calico.blocks], [26, '1024']);
+    assert.ok(prod.ranges.some((r) => r.capacity.lbAddresses?.[0].utilization.allocated === '1'), 'the LB address 10.0.1.40 sits in a MetalLB pool');
+    assert.equal(prod.capacity.nodes.expected, 500);
+  });
+
   it('--format markdown writes a well-formed table per cluster', () => {
     const run = runCli(['plan', '--format', 'markdown'], { cwd: join(REPO, 'examples') });
     assert.equal(run.status, 0);
@@ -80,7 +108,7 @@ describe('plan', () => {
     for (const row of rows) {
       // Cells are separated by unescaped pipes; every row of a table has as many as its header.
       const cells = row.split(/(?<!\\)\|/).length;
-      assert.ok(cells === 6 || cells === 5, `odd row: ${row}`);
+      assert.ok(cells === 8 || cells === 5, `odd row: ${row}`);
     }
   });
 });

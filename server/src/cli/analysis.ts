@@ -12,12 +12,14 @@ export interface WorkspaceAnalysis {
 }
 
 export async function analyzeWorkspace(options: CliOptions, stderr: TerminalStream): Promise<WorkspaceAnalysis> {
+  // Reading includes parsing and extracting each file, the bulk of a run; the rules that follow are quick.
   const progress = progressLine(stderr);
+  let workspace: LoadedWorkspace;
   try {
-    const workspace = await loadWorkspace(options.paths, options.config, options.scope, progress.update);
-    const result = analyze({ folders: workspace.folders, files: workspace.files, configs: workspace.configs });
-    return { workspace, result };
+    workspace = await loadWorkspace(options.paths, options.config, options.scope, progress.update);
   } finally {
     progress.clear();
   }
+  const result = analyze({ folders: workspace.folders, files: workspace.files, configs: workspace.configs });
+  return { workspace, result };
 }

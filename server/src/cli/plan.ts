@@ -1,5 +1,6 @@
 // `cidr-lens plan`: every cluster scope with its ranges (role, value, family, size, where it is
-// written, whether it is a default), its size settings and the networks its config names.
+// written, whether it is a default, the capacity it provides), its size settings, the networks its
+// config names, and its pods per node and node counts.
 
 import { Span, planRows } from '../core';
 import type { CliOptions } from './args';
@@ -7,6 +8,7 @@ import type { WorkspaceAnalysis } from './analysis';
 import type { CommandOutput } from './command';
 import { formatPlanJson, formatPlanMarkdown, formatPlanText } from './format/plan';
 import { Range, locator } from './locate';
+import { ClusterCapacityJson, RangeCapacityJson, clusterCapacityJson, rangeCapacityJson } from './planCapacity';
 import { displayPath } from './workspace';
 
 export interface Location {
@@ -24,6 +26,7 @@ export interface PlannedRange {
   readonly source: string;
   readonly default: boolean;
   readonly location: Location;
+  readonly capacity: RangeCapacityJson;
 }
 
 export interface PlannedSetting {
@@ -51,6 +54,7 @@ export interface ClusterPlan {
   readonly ranges: readonly PlannedRange[];
   readonly settings: readonly PlannedSetting[];
   readonly networks: readonly PlannedNetwork[];
+  readonly capacity: ClusterCapacityJson;
 }
 
 export function plan(options: CliOptions, analysis: WorkspaceAnalysis): CommandOutput {
@@ -77,6 +81,7 @@ export function clusterPlans({ result, workspace }: WorkspaceAnalysis): ClusterP
         source: r.source,
         default: r.isDefault,
         location: at(r.uri, r.span),
+        capacity: rangeCapacityJson(r.capacity),
       })),
       settings: rows.settings.map((s) => ({ role: s.role, value: s.value, source: s.source, default: s.isDefault, location: at(s.uri, s.span) })),
       networks: rows.networks.map((n) => ({
@@ -87,6 +92,7 @@ export function clusterPlans({ result, workspace }: WorkspaceAnalysis): ClusterP
         addresses: n.addresses.toString(),
         ...(n.location ? { location: at(n.location.uri, n.location.span) } : {}),
       })),
+      capacity: clusterCapacityJson(addressPlan.capacity),
     };
   });
 }

@@ -43,7 +43,11 @@ export interface AnalysisResult {
   readonly scopes: readonly ScopeAnalysis[];
   /** Every finding: per scope, plus the config files' own. */
   readonly findings: readonly Finding[];
-  /** Rules that failed internally, with the scope they failed on; front ends log these. */
+  /**
+   * Extractors and rules that failed internally, naming the file or scope they failed on; front ends
+   * log these. A file's extractor failures are listed by the first analysis that sees its content, so
+   * an incremental analysis does not repeat them.
+   */
   readonly internalErrors: readonly string[];
 }
 
@@ -64,7 +68,7 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
     return { inputs, plan, before };
   });
   const plans = prepared.map((p) => p.plan);
-  const internalErrors: string[] = [];
+  const internalErrors: string[] = newFileErrors(input.files, previous);
   const results = prepared.map(({ inputs, plan, before }): ScopeAnalysis => {
     const connected = connectedPlans(plan, plans);
     if (before && before.plan === plan && sameItems(before.connected, connected)) return before;
@@ -72,6 +76,12 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
   });
   const configFindings = input.configs.flatMap((c) => c.findings);
   return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors };
+}
+
+/** The extractor failures of the files the previous analysis did not have (as these very objects). */
+function newFileErrors(files: readonly ManifestFile[], previous: AnalysisResult | undefined): string[] {
+  const known = new Set(previous?.scopes.flatMap((s) => s.inputs.files) ?? []);
+  return files.filter((file) => !known.has(file)).flatMap((file) => file.internalErrors);
 }
 
 /** The plans of the other scopes that lie inside one of the scope's `connectedClusters` roots. */

@@ -8,6 +8,7 @@ export type { ManifestFile } from './manifest/file';
 export { parseConfigFile, CONFIG_FILE_NAME } from './plan/config';
 export type { ConfigFile, SettingsInput, ClusterConfig } from './plan/config';
 export type { AddressPlan, RangeFact } from './plan/plan';
+export type { CapacityModel, FactCapacity, Figure, NodeCounts, Utilization } from './plan/capacity';
 export type { Scope } from './plan/scopes';
 export { planRows } from './plan/planRows';
 export type { PlanRows, RangeRow, SettingRow, NetworkRow } from './plan/planRows';
@@ -18,3 +19,15 @@ export { RULE_IDS } from './rules/ids';
 export { formatCount } from './text/format';
 export { lineIndexOf, positionAt } from './text/lineIndex';
 export type { LineIndex } from './text/lineIndex';
+
+// Editor features, as plain data with offsets (the language server turns them into LSP).
+export { buildScopeIndex } from './features/scopeIndex';
+export type { ScopeIndex, PlacedRange, Relations, SourceLocation } from './features/scopeIndex';
+export { hoverAt } from './features/hover';
+export type { HoverRequest } from './features/hover';
+export type { HoverCard, CardLine } from './features/card';
+export { inlayHintsIn } from './features/inlayHints';
+export type { InlayHint } from './features/inlayHints';
+export { freeSubnetsAt } from './features/freeSubnet';
+export type { FreeSubnetRequest, FreeSubnetAnswer } from './features/freeSubnet';
+export { fixAllEdits } from './features/codeActions';

@@ -7,11 +7,13 @@ import {
   Diagnostic,
   DiagnosticRelatedInformation,
   DiagnosticSeverity,
+  Position,
   Range,
-  TextEdit,
+  TextDocumentEdit,
+  TextEdit as LspTextEdit,
   WorkspaceEdit,
-} from 'vscode-languageserver';
-import { Finding, Fix, LineIndex, Severity, Span, lineIndexOf, positionAt } from '../core';
+} from 'vscode-languageserver/node';
+import { Finding, Fix, LineIndex, Severity, Span, TextEdit, lineIndexOf, positionAt } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'cidr-lens';
 export const RULE_DOCS_BASE = 'https://github.com/cidr-lens/cidr-lens/blob/main/docs/rules/';
@@ -27,13 +29,18 @@ export function textPositions(text: string): TextPositions {
   return { text, index: lineIndexOf(text) };
 }
 
-export function toRange(positions: TextPositions, span: Span): Range {
-  return { start: positionAt(positions.index, span.start), end: positionAt(positions.index, span.end) };
+export function toPosition(positions: TextPositions, offset: number): Position {
+  return positionAt(positions.index, offset);
 }
 
-export function toOffset(positions: TextPositions, position: { line: number; character: number }): number {
+export function toRange(positions: TextPositions, span: Span): Range {
+  return { start: toPosition(positions, span.start), end: toPosition(positions, span.end) };
+}
+
+/** The offset of a position, or undefined when the position lies beyond the last line (a stale or malformed request). */
+export function toOffset(positions: TextPositions, position: Position): number | undefined {
   const starts = positions.index.lineStarts;
-  if (position.line >= starts.length) return positions.text.length;
+  if (!Number.isInteger(position.line) || position.line < 0 || position.line >= starts.length) return undefined;
   const lineStart = starts[position.line];
   const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : positions.text.length;
   return Math.min(lineStart + Math.max(0, position.character), lineEnd);
@@ -72,20 +79,33 @@ export function findingKey(finding: Finding): string {
   return `${finding.rule}|${finding.span.start}|${finding.span.end}|${finding.message}`;
 }
 
-export function toWorkspaceEdit(fix: Fix, positionsOf: (uri: string) => TextPositions): WorkspaceEdit {
-  const changes: Record<string, TextEdit[]> = {};
-  for (const edit of fix.edits) {
-    (changes[edit.uri] ??= []).push({ range: toRange(positionsOf(edit.uri), edit.span), newText: edit.newText });
-  }
-  return { changes };
+export interface EditTarget {
+  positionsOf(uri: string): TextPositions;
+  /**
+   * When set, edits become versioned `documentChanges`: the version of an open document (the client
+   * refuses the edit if the document changed since), or null for a closed file, edited as on disk.
+   */
+  readonly versionOf?: (uri: string) => number | null;
 }
 
-export function toQuickFix(fix: Fix, diagnostic: Diagnostic, positionsOf: (uri: string) => TextPositions): CodeAction {
+export function toWorkspaceEdit(edits: readonly TextEdit[], target: EditTarget): WorkspaceEdit {
+  const byUri = new Map<string, LspTextEdit[]>();
+  for (const edit of edits) {
+    let list = byUri.get(edit.uri);
+    if (!list) byUri.set(edit.uri, (list = []));
+    list.push({ range: toRange(target.positionsOf(edit.uri), edit.span), newText: edit.newText });
+  }
+  const versionOf = target.versionOf;
+  if (versionOf) return { documentChanges: [...byUri].map(([uri, list]) => TextDocumentEdit.create({ uri, version: versionOf(uri) }, list)) };
+  return { changes: Object.fromEntries(byUri) };
+}
+
+export function toQuickFix(fix: Fix, diagnostic: Diagnostic, target: EditTarget): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     isPreferred: fix.isPreferred === true,
-    edit: toWorkspaceEdit(fix, positionsOf),
+    edit: toWorkspaceEdit(fix.edits, target),
   };
 }

@@ -1,277 +1,231 @@
-// Wires the core to an LSP connection: workspace scan and file watching, document sync, diagnostics
-// for open and closed files, configuration, code actions, hovers and inlay hints.
+// Wires the core to an LSP connection: capabilities, document sync, the workspace scan and file
+// events, configuration, and the feature handlers. Each concern lives in its own module; this file
+// only connects them.
 
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeAction,
+  ClientCapabilities,
   CodeActionKind,
-  CodeActionParams,
   Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  FileOperationRegistrationOptions,
   InitializeParams,
   InitializeResult,
+  ServerCapabilities,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SettingsInput } from '../core';
-import { DEFAULT_MAX_FILE_SIZE_KB, isManifestPath, listManifests, readManifest } from '../node/scan';
-import { globToRegExp } from '../core/text/glob';
-import { FIX_ALL_KIND, TextPositions, findingKey, textPositions, toDiagnostic, toQuickFix, toRange, toWorkspaceEdit } from './convert';
+import { isManifestPath } from '../node/scan';
+import { createAnalysisLoop } from './analysisLoop';
+import { registerCodeActions } from './codeActions';
+import type { FeatureContext } from './context';
+import { FIX_ALL_KIND, TextPositions, textPositions, toDiagnostic } from './convert';
+import { DiagnosticsChannel, createDiagnosticsChannel } from './diagnostics';
+import { registerFreeSubnets } from './freeSubnets';
+import { registerHover } from './hover';
+import { registerInlayHints } from './inlayHints';
+import { ServerSettings, inlayHintsEnabled, sameScan, scanOptionsOf } from './settings';
+import { normaliseUri } from './uris';
+import { createWorkspaceScan } from './workspaceScan';
 import { createWorkspaceState } from './workspaceState';
 
 /** Edits arrive keystroke by keystroke; analysing after a short pause keeps the server responsive. */
 export const ANALYSIS_DEBOUNCE_MS = 60;
 
-export interface ServerSettings extends SettingsInput {
-  readonly scan?: { readonly exclude?: readonly string[]; readonly maxFileSizeKb?: number };
-  readonly inlayHints?: { readonly enable?: boolean };
+/** What the client told us it can do, read once from `initialize`. */
+interface ClientSupport {
+  readonly configuration: boolean;
+  readonly watchRegistration: boolean;
+  readonly relatedInformation: boolean;
+  readonly progress: boolean;
+  /** Pull diagnostics with refresh; see diagnostics.ts for why refresh is required. */
+  readonly pullDiagnostics: boolean;
+  readonly documentChanges: boolean;
+  readonly inlayHintRefresh: boolean;
 }
 
-/** One spelling per file: the URI Node would write for its path, whatever the client sent. */
-export function normaliseUri(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
-  }
+function clientSupportOf(capabilities: ClientCapabilities): ClientSupport {
+  return {
+    configuration: capabilities.workspace?.configuration === true,
+    watchRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+    progress: capabilities.window?.workDoneProgress === true,
+    pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined && capabilities.workspace?.diagnostics?.refreshSupport === true,
+    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    inlayHintRefresh: capabilities.workspace?.inlayHint?.refreshSupport === true,
+  };
+}
+
+/** Manifests and folders: renaming or deleting a folder in the editor must reach the server too. */
+const FILE_OPERATIONS: FileOperationRegistrationOptions = {
+  filters: [
+    { scheme: 'file', pattern: { glob: '**/*.{yaml,yml,json}', matches: 'file' } },
+    { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } },
+  ],
+};
+
+function serverCapabilities(client: ClientSupport): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    inlayHintProvider: true,
+    ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: 'cidr-lens', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+    workspace: {
+      workspaceFolders: { supported: true, changeNotifications: true },
+      fileOperations: { didCreate: FILE_OPERATIONS, didRename: FILE_OPERATIONS, didDelete: FILE_OPERATIONS },
+    },
+  };
 }
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const openDocuments = new Map<string, TextDocument>();
   const state = createWorkspaceState();
   let settings: ServerSettings = {};
-  let supportsConfiguration = false;
-  let supportsWatchRegistration = false;
-  let supportsRelated = false;
-  let supportsProgress = false;
-  let analysisTimer: NodeJS.Timeout | undefined;
-  let scanGeneration = 0;
-  const published = new Map<string, string>();
+  let client = clientSupportOf({});
+  let diagnostics: DiagnosticsChannel | undefined;
   const positionsCache = new Map<string, TextPositions>();
 
   const log = (message: string) => connection.console.log(message);
   const logError = (message: string) => connection.console.error(message);
 
+  /** Positions in the text the last analysis read, which is what every offset of its results refers to. */
   const positionsOf = (uri: string): TextPositions => {
-    const text = state.textOf(uri) ?? '';
+    const text = state.analysedTextOf(uri) ?? '';
     let cached = positionsCache.get(uri);
     if (!cached || cached.text !== text) positionsCache.set(uri, (cached = textPositions(text)));
     return cached;
   };
 
-  const analyzeAndPublish = () => {
-    analysisTimer = undefined;
-    let result;
+  const analyzeAndReport = () => {
+    let update;
     try {
-      result = state.analyze();
+      update = state.analyze();
     } catch (error) {
       logError(`analysis failed: ${error instanceof Error ? error.stack : String(error)}`);
       return;
     }
-    for (const message of result.internalErrors) logError(message);
-    for (const uri of state.urisToPublish()) {
-      const diagnostics = state.findingsOf(uri).map((f) => toDiagnostic(f, positionsOf, supportsRelated));
-      const key = JSON.stringify(diagnostics);
-      if (published.get(uri) === key) continue;
-      if (diagnostics.length === 0) published.delete(uri);
-      else published.set(uri, key);
-      void connection.sendDiagnostics({ uri, diagnostics });
-    }
+    for (const message of update.result.internalErrors) logError(message);
+    diagnostics?.update(update.affected, (uri) => state.findingsOf(uri).map((f) => toDiagnostic(f, positionsOf, client.relatedInformation)));
   };
 
-  const scheduleAnalysis = (delay = ANALYSIS_DEBOUNCE_MS) => {
-    if (analysisTimer) clearTimeout(analysisTimer);
-    analysisTimer = setTimeout(analyzeAndPublish, delay);
-  };
-
-  const scanOptions = () => ({
-    maxFileSizeKb: settings.scan?.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB,
-    exclude: (settings.scan?.exclude ?? []).filter((g) => typeof g === 'string').map(globToRegExp),
+  const loop = createAnalysisLoop(analyzeAndReport, ANALYSIS_DEBOUNCE_MS);
+  const scan = createWorkspaceScan({
+    state,
+    loop,
+    isOpen: (uri) => openDocuments.has(uri),
+    scanOptions: () => scanOptionsOf(settings),
+    startProgress: async () => (client.progress ? connection.window.createWorkDoneProgress() : undefined),
+    log,
   });
-
-  const readFromDisk = async (uri: string) => {
-    if (documents.get(uri)) return;
-    let path: string;
-    try {
-      path = fileURLToPath(uri);
-    } catch {
-      return;
-    }
-    const read = readManifest(path, scanOptions());
-    if (documents.get(uri)) return;
-    if (read.text !== undefined) state.setText(uri, read.text);
-    else if (read.skipped?.startsWith('unreadable')) state.remove(uri);
-    else state.setSkipped(uri, read.skipped ?? 'not read');
+  const versionOf = (uri: string) => openDocuments.get(uri)?.version ?? null;
+  const ctx: FeatureContext = {
+    state,
+    settled: () => loop.settled(),
+    logError,
+    positionsOf,
+    settings: () => settings,
+    get versionOf() {
+      return client.documentChanges ? versionOf : undefined;
+    },
   };
 
-  const scanWorkspace = async () => {
-    const generation = ++scanGeneration;
-    const progress = supportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    try {
-      const paths: string[] = [];
-      for (const folder of state.folders) {
-        try {
-          paths.push(...listManifests(fileURLToPath(folder), scanOptions()));
-        } catch (error) {
-          logError(`cannot scan ${folder}: ${String(error)}`);
-        }
-      }
-      progress?.begin('CIDR Lens', 0, `Scanning ${paths.length.toLocaleString('en-US')} manifests`, false);
-      let done = 0;
-      for (const path of paths) {
-        if (generation !== scanGeneration) return;
-        await readFromDisk(pathToFileURL(path).href);
-        done++;
-        // Reads are synchronous; yielding now and then keeps requests (hover, edits) answered mid-scan.
-        if (done % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
-        if (progress && done % 200 === 0) progress.report(Math.round((done / paths.length) * 100), `${done.toLocaleString('en-US')} of ${paths.length.toLocaleString('en-US')} manifests`);
-      }
-      log(`scanned ${paths.length} manifests in ${state.folders.length} folder(s)`);
-    } finally {
-      progress?.done();
-    }
-    if (generation === scanGeneration) analyzeAndPublish();
+  /** Settings unchanged in content keep their identity, so the core's per-scope reuse still applies. */
+  const applySettings = (next: ServerSettings) => {
+    const before = settings;
+    if (JSON.stringify(next) === JSON.stringify(before)) return { scanChanged: false, hintsChanged: false };
+    settings = next;
+    state.setSettings(settings);
+    return { scanChanged: !sameScan(before, next), hintsChanged: inlayHintsEnabled(before) !== inlayHintsEnabled(next) };
   };
 
-  const fetchSettings = async () => {
-    if (!supportsConfiguration) return;
+  const fetchSettings = async (): Promise<ServerSettings> => {
     try {
-      const fetched = (await connection.workspace.getConfiguration({ section: 'cidrLens' })) as ServerSettings | null;
-      settings = fetched ?? {};
+      return ((await connection.workspace.getConfiguration({ section: 'cidrLens' })) as ServerSettings | null) ?? {};
     } catch (error) {
       logError(`cannot read settings: ${String(error)}`);
+      return settings;
     }
-    state.setSettings(settings);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const capabilities = params.capabilities;
-    supportsConfiguration = capabilities.workspace?.configuration === true;
-    supportsWatchRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    supportsRelated = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
-    supportsProgress = capabilities.window?.workDoneProgress === true;
+    client = clientSupportOf(params.capabilities);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     state.setFolders(folders.map(normaliseUri));
     const initOptions = params.initializationOptions as { settings?: ServerSettings } | undefined;
-    if (initOptions?.settings) {
-      settings = initOptions.settings;
-      state.setSettings(settings);
-    }
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'cidr-lens-server', version: '0.1.0' },
-    };
+    if (initOptions?.settings) applySettings(initOptions.settings);
+    diagnostics = createDiagnosticsChannel(connection, { pull: client.pullDiagnostics, settled: () => loop.settled(), versionOf, logError });
+    return { capabilities: serverCapabilities(client), serverInfo: { name: 'cidr-lens-server', version: '0.1.0' } };
   });
 
   connection.onInitialized(async () => {
-    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cidrLens' });
-    if (supportsWatchRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/.cidr-lens.yaml' }],
-      });
-    }
+    if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cidrLens' });
+    if (client.watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => normaliseUri(f.uri)));
       state.setFolders([...state.folders.filter((f) => !removed.has(f)), ...event.added.map((f) => normaliseUri(f.uri))]);
-      for (const file of state.files()) if ([...removed].some((r) => file.uri.startsWith(r + '/'))) state.remove(file.uri);
-      void scanWorkspace();
+      void scan.scanAll();
     });
-    await fetchSettings();
-    await scanWorkspace();
+    if (client.configuration) applySettings(await fetchSettings());
+    await scan.scanAll();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    if (supportsConfiguration) await fetchSettings();
-    else {
-      settings = ((change.settings as { cidrLens?: ServerSettings } | undefined)?.cidrLens ?? {}) as ServerSettings;
-      state.setSettings(settings);
-    }
-    await scanWorkspace();
+    const next = client.configuration ? await fetchSettings() : ((change.settings as { cidrLens?: ServerSettings } | undefined)?.cidrLens ?? {});
+    const { scanChanged, hintsChanged } = applySettings(next);
+    if (scanChanged) await scan.scanAll();
+    else loop.schedule();
+    if (hintsChanged && client.inlayHintRefresh) void connection.languages.inlayHint.refresh();
   });
 
-  connection.onDidChangeWatchedFiles(async (params) => {
+  connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       const uri = normaliseUri(change.uri);
-      if (change.type === FileChangeType.Deleted) {
-        // A deleted folder arrives as one event for the folder: drop everything below it too.
-        state.remove(uri);
-        for (const file of state.files()) if (file.uri.startsWith(uri + '/')) state.remove(file.uri);
-      } else if (isManifestPath(uri)) {
-        await readFromDisk(uri);
-      }
+      if (change.type === FileChangeType.Deleted) scan.forget(uri);
+      else scan.refresh(uri);
     }
-    scheduleAnalysis();
+    loop.schedule();
+  });
+  connection.workspace.onDidCreateFiles((params) => {
+    for (const file of params.files) scan.refresh(normaliseUri(file.uri));
+    loop.schedule();
+  });
+  connection.workspace.onDidRenameFiles((params) => {
+    for (const file of params.files) {
+      scan.forget(normaliseUri(file.oldUri));
+      scan.refresh(normaliseUri(file.newUri));
+    }
+    loop.schedule();
+  });
+  connection.workspace.onDidDeleteFiles((params) => {
+    for (const file of params.files) scan.forget(normaliseUri(file.uri));
+    loop.schedule();
   });
 
   documents.onDidChangeContent((event) => {
-    if (!isManifestPath(event.document.uri)) return;
-    if (state.setText(normaliseUri(event.document.uri), event.document.getText())) scheduleAnalysis();
-  });
-
-  documents.onDidClose(async (event) => {
     const uri = normaliseUri(event.document.uri);
-    // The editor's unsaved text is gone; the file on disk is the truth again (or nothing, if deleted).
-    state.remove(uri);
-    await readFromDisk(uri);
-    scheduleAnalysis();
+    if (!isManifestPath(uri)) return;
+    openDocuments.set(uri, event.document);
+    if (state.setText(uri, event.document.getText())) loop.schedule();
+  });
+  documents.onDidClose((event) => {
+    const uri = normaliseUri(event.document.uri);
+    if (!openDocuments.delete(uri)) return;
+    diagnostics?.documentClosed(uri);
+    // The editor's unsaved text is gone: the file on disk is the truth again (or nothing, if it is gone).
+    scan.refresh(uri);
+    loop.schedule();
   });
 
-  connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
-    try {
-      return codeActions(params);
-    } catch (error) {
-      logError(`code actions failed for ${params.textDocument.uri}: ${String(error)}`);
-      return [];
-    }
-  });
-
-  const codeActions = (params: CodeActionParams): CodeAction[] => {
-    const uri = normaliseUri(params.textDocument.uri);
-    const findings = state.findingsOf(uri);
-    const positions = positionsOf(uri);
-    const only = params.context.only;
-    const actions: CodeAction[] = [];
-    if (!only || only.some((k) => k === CodeActionKind.QuickFix)) {
-      for (const diagnostic of params.context.diagnostics) {
-        if (diagnostic.source !== 'cidr-lens') continue;
-        const key = (diagnostic.data as { key?: unknown } | undefined)?.key;
-        for (const finding of findings) {
-          if (key !== undefined ? key !== findingKey(finding) : !sameStart(toRange(positions, finding.span), diagnostic.range) || finding.rule !== diagnostic.code) continue;
-          for (const fix of finding.fixes) actions.push(toQuickFix(fix, diagnostic, positionsOf));
-        }
-      }
-    }
-    if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== '')) {
-      const edits = findings.flatMap((f) => f.fixes.filter((fix) => fix.isCanonicalization).slice(0, 1)).flatMap((fix) => fix.edits.filter((e) => e.uri === uri));
-      if (edits.length > 0) {
-        actions.push({ title: 'Fix all CIDR canonicalisations in file', kind: FIX_ALL_KIND, edit: toWorkspaceEdit({ title: '', edits: dedupeEdits(edits) }, positionsOf) });
-      }
-    }
-    return actions;
-  };
+  registerHover(connection, ctx);
+  registerCodeActions(connection, ctx);
+  registerInlayHints(connection, ctx);
+  registerFreeSubnets(connection, ctx);
+  connection.onShutdown(() => diagnostics?.dispose());
 
   documents.listen(connection);
   connection.listen();
-}
-
-function sameStart(a: { start: { line: number; character: number } }, b: { start: { line: number; character: number } }): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character;
-}
-
-function dedupeEdits<T extends { span: { start: number; end: number } }>(edits: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return edits.filter((e) => {
-    const key = `${e.span.start}:${e.span.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

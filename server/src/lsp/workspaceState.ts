@@ -1,28 +1,50 @@
 // The server's picture of the workspace: the latest text of every manifest (open documents win over
-// disk), read into facts once per content, and the findings last published for each file, so that
-// a deleted or fixed file never keeps a stale diagnostic.
+// disk), read into facts once per content, and the last analysis with what it changed. Manifest and
+// config files are replaced only when their text changes, which is what lets the core's incremental
+// analysis recognise untouched scopes.
 
-import { AnalysisResult, ConfigFile, Finding, ManifestFile, SettingsInput, analyze, parseConfigFile, readManifestFile, CONFIG_FILE_NAME } from '../core';
+import {
+  AnalysisResult,
+  CONFIG_FILE_NAME,
+  ConfigFile,
+  Finding,
+  ManifestFile,
+  ScopeAnalysis,
+  ScopeIndex,
+  SettingsInput,
+  analyze,
+  buildScopeIndex,
+  parseConfigFile,
+  readManifestFile,
+} from '../core';
+import type { AddressPlan } from '../core';
+
+export interface AnalysisUpdate {
+  readonly result: AnalysisResult;
+  /** The files whose findings may differ from those of the previous analysis. */
+  readonly affected: ReadonlySet<string>;
+}
 
 export interface WorkspaceState {
-  readonly folders: string[];
+  readonly folders: readonly string[];
   setFolders(folders: readonly string[]): void;
   /** Records the text of a file; returns false when it did not change. */
   setText(uri: string, text: string): boolean;
   /** Records why a file was not read (too large, unreadable). */
   setSkipped(uri: string, reason: string): void;
-  remove(uri: string): boolean;
-  has(uri: string): boolean;
-  textOf(uri: string): string | undefined;
+  remove(uri: string): void;
+  /** Every file the state knows, read or skipped. */
+  uris(): string[];
   setSettings(settings: SettingsInput | undefined): void;
-  analyze(): AnalysisResult;
-  /** Findings by file from the last analysis. */
+  analyze(): AnalysisUpdate;
+  /** Findings on a file at the last analysis. */
   findingsOf(uri: string): readonly Finding[];
-  /** Every file that has findings now or had them at the previous analysis. */
-  urisToPublish(): string[];
-  skipped(): ReadonlyMap<string, string>;
-  files(): readonly ManifestFile[];
-  lastResult(): AnalysisResult | undefined;
+  /** The text a file had at the last analysis: the text its findings' offsets refer to. */
+  analysedTextOf(uri: string): string | undefined;
+  /** The scope a file belonged to at the last analysis. */
+  scopeOf(uri: string): ScopeAnalysis | undefined;
+  /** The editor-feature index of a scope, built on first use and kept while its plan is unchanged. */
+  indexOf(scope: ScopeAnalysis): ScopeIndex;
 }
 
 export function isConfigUri(uri: string): boolean {
@@ -33,11 +55,13 @@ export function createWorkspaceState(): WorkspaceState {
   let folders: string[] = [];
   const manifests = new Map<string, ManifestFile>();
   const configs = new Map<string, ConfigFile>();
-  const skippedFiles = new Map<string, string>();
+  const skipped = new Map<string, string>();
   let settings: SettingsInput | undefined;
-  let byUri = new Map<string, Finding[]>();
-  let previouslyPublished = new Set<string>();
   let result: AnalysisResult | undefined;
+  let findingsByUri = new Map<string, Finding[]>();
+  let scopeByUri = new Map<string, ScopeAnalysis>();
+  let analysedFiles = new Map<string, { readonly text: string }>();
+  const indexes = new WeakMap<AddressPlan, ScopeIndex>();
 
   return {
     get folders() {
@@ -47,7 +71,7 @@ export function createWorkspaceState(): WorkspaceState {
       folders = [...next];
     },
     setText(uri, text) {
-      skippedFiles.delete(uri);
+      skipped.delete(uri);
       if (isConfigUri(uri)) {
         if (configs.get(uri)?.text === text) return false;
         configs.set(uri, parseConfigFile(uri, text));
@@ -60,37 +84,64 @@ export function createWorkspaceState(): WorkspaceState {
     setSkipped(uri, reason) {
       manifests.delete(uri);
       configs.delete(uri);
-      skippedFiles.set(uri, reason);
+      skipped.set(uri, reason);
     },
     remove(uri) {
-      const removed = manifests.delete(uri) || configs.delete(uri);
-      skippedFiles.delete(uri);
-      return removed;
+      manifests.delete(uri);
+      configs.delete(uri);
+      skipped.delete(uri);
     },
-    has: (uri) => manifests.has(uri) || configs.has(uri),
-    textOf: (uri) => manifests.get(uri)?.text ?? configs.get(uri)?.text,
+    uris: () => [...manifests.keys(), ...configs.keys(), ...skipped.keys()],
     setSettings(next) {
       settings = next;
     },
     analyze() {
-      result = analyze({ folders, files: [...manifests.values()], configs: [...configs.values()], ...(settings ? { settings } : {}) });
-      previouslyPublished = new Set([...previouslyPublished, ...byUri.keys()]);
-      byUri = new Map();
-      for (const finding of result.findings) {
-        let list = byUri.get(finding.uri);
-        if (!list) byUri.set(finding.uri, (list = []));
-        list.push(finding);
-      }
-      return result;
+      const previous = result;
+      result = analyze({ folders, files: [...manifests.values()], configs: [...configs.values()], ...(settings ? { settings } : {}) }, previous);
+      const affected = affectedUris(previous, result, findingsByUri);
+      findingsByUri = groupByUri(result.findings);
+      scopeByUri = new Map(result.scopes.flatMap((s) => s.scope.files.map((f) => [f.uri, s] as const)));
+      analysedFiles = new Map<string, { readonly text: string }>([...manifests, ...configs]);
+      return { result, affected };
     },
-    findingsOf: (uri) => byUri.get(uri) ?? [],
-    urisToPublish() {
-      const uris = new Set([...previouslyPublished, ...byUri.keys()]);
-      previouslyPublished = new Set(byUri.keys());
-      return [...uris];
+    findingsOf: (uri) => findingsByUri.get(uri) ?? [],
+    analysedTextOf: (uri) => analysedFiles.get(uri)?.text,
+    scopeOf: (uri) => scopeByUri.get(uri),
+    indexOf(scope) {
+      let index = indexes.get(scope.plan);
+      if (!index) indexes.set(scope.plan, (index = buildScopeIndex(scope.plan)));
+      return index;
     },
-    skipped: () => skippedFiles,
-    files: () => [...manifests.values()],
-    lastResult: () => result,
   };
+}
+
+/**
+ * The files whose findings may have changed: the files and finding locations of every scope analysed
+ * anew, the finding locations of every scope that is gone (a deleted file's scope is replaced, so its
+ * findings are cleared), and config files, whose own findings come from parsing them, not from a scope.
+ * Scopes reused from the previous analysis have the very same findings, so their files are left out.
+ */
+function affectedUris(previous: AnalysisResult | undefined, current: AnalysisResult, findingsBefore: ReadonlyMap<string, readonly Finding[]>): Set<string> {
+  const before = new Set(previous?.scopes ?? []);
+  const now = new Set(current.scopes);
+  const affected = new Set<string>();
+  for (const scope of current.scopes) {
+    if (before.has(scope)) continue;
+    for (const file of scope.scope.files) affected.add(file.uri);
+    for (const finding of scope.findings) affected.add(finding.uri);
+  }
+  for (const scope of previous?.scopes ?? []) if (!now.has(scope)) for (const finding of scope.findings) affected.add(finding.uri);
+  for (const finding of current.findings) if (finding.rule === 'invalid-config') affected.add(finding.uri);
+  for (const uri of findingsBefore.keys()) if (isConfigUri(uri)) affected.add(uri);
+  return affected;
+}
+
+function groupByUri(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byUri = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    let list = byUri.get(finding.uri);
+    if (!list) byUri.set(finding.uri, (list = []));
+    list.push(finding);
+  }
+  return byUri;
 }

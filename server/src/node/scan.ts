@@ -61,6 +61,19 @@ export function listManifests(root: string, options: ScanOptions = {}): string[]
   return out;
 }
 
+/**
+ * Whether a scan of `root` would read `file`: a manifest inside `root`, below no skipped folder and
+ * matching no exclusion glob. The language server asks this of the files its watcher reports.
+ */
+export function isScannedPath(root: string, file: string, options: ScanOptions = {}): boolean {
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative) || !isManifestPath(file)) return false;
+  const parts = relative.split('/');
+  if (parts.slice(0, -1).some((part) => SKIPPED_FOLDERS.has(part))) return false;
+  // The walk tests each folder on the way down, then the file: a glob naming a folder excludes all below it.
+  return !parts.some((_, i) => options.exclude?.some((glob) => glob.test(parts.slice(0, i + 1).join('/'))));
+}
+
 /** Reads one manifest, unless it is larger than the limit; the size is checked on the open file. */
 export function readManifest(file: string, options: ScanOptions = {}): ScannedFile {
   const limitKb = options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB;

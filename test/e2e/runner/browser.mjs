@@ -217,11 +217,15 @@ export async function quickFix(page, target, { apply } = {}) {
   await items.first().or(none).first().waitFor({ state: 'visible' });
   if (await none.isVisible()) throw new Error(`quick-fix menu: ${await none.innerText()}`);
   const titles = await items.allInnerTexts();
-  if (apply) {
-    await items.filter({ hasText: apply }).first().click();
-    await items.first().waitFor({ state: 'hidden' });
-  }
+  if (apply) await chooseQuickFix(page, apply);
   return titles;
+}
+
+/** Chooses an item of the open quick-fix menu by (part of) its title and waits for the menu to close. */
+export async function chooseQuickFix(page, title) {
+  const items = page.locator(SELECTORS.quickFixItem);
+  await items.filter({ hasText: title }).first().click();
+  await items.first().waitFor({ state: 'hidden' });
 }
 
 async function mouseToCentre(page, target) {

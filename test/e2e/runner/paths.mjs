@@ -12,6 +12,11 @@ export const CHROMIUM = process.env.CIDR_LENS_E2E_CHROMIUM || '/usr/bin/chromium
 export const HARNESS = join(ROOT, 'test/e2e/harness');
 export const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 export const RESULTS_DIR = join(ROOT, 'test-results/e2e'); // git-ignored; the runner empties it
+// The bundled suite (scripts/e2e/build-suite.mjs). Not under out/: `node build.mjs` empties out/, and
+// other work runs it at any time.
+export const SUITE_BUNDLE = join(CACHE, 'suite/index.js');
+export const WORKSPACE = join(ROOT, 'test/e2e/workspace');
+export const UI_CHECKS = join(ROOT, 'test/e2e/ui.mjs');
 
 export function assertInstalled() {
   const missing = [NODE24, SERVER_MAIN, CHROMIUM, VSCE].filter((p) => !existsSync(p));

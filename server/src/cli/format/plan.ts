@@ -2,6 +2,7 @@
 
 import { formatCount } from '../../core';
 import type { ClusterPlan, Location, PlannedNetwork, PlannedRange, PlannedSetting } from '../plan';
+import { capacityPhrases, clusterCapacityPhrase, utilizationPhrases } from '../planCapacity';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { textTable } from './table';
 
@@ -39,7 +40,17 @@ function clusterText(cluster: ClusterPlan): string {
       ),
     );
   }
+  const capacityRows = cluster.ranges.flatMap(capacityCells);
+  if (capacityRows.length > 0) lines.push(...textTable([{ header: 'CAPACITY OF' }, { header: 'PROVIDES' }, { header: 'USED' }], capacityRows, '  '));
+  lines.push(`  per node: ${clusterCapacityPhrase(cluster.capacity)}`);
   return lines.join('\n') + '\n';
+}
+
+/** One row per capacity figure of a range, the range named on the first; utilization beside its figure. */
+function capacityCells(range: PlannedRange): string[][] {
+  const provides = capacityPhrases(range.capacity);
+  const used = utilizationPhrases(range.capacity);
+  return provides.map((phrase, i) => [i === 0 ? range.value : '', phrase, used[i] ?? '']);
 }
 
 interface RowCells {
@@ -49,10 +60,21 @@ interface RowCells {
   readonly addresses: string;
   readonly source: string;
   readonly location: string;
+  readonly capacity: readonly string[];
+  readonly utilization: readonly string[];
 }
 
 function rangeCells(range: PlannedRange): RowCells {
-  return { role: range.role, value: range.value, family: range.family, addresses: formatCount(BigInt(range.addresses)), source: sourceText(range), location: lineOf(range.location) };
+  return {
+    role: range.role,
+    value: range.value,
+    family: range.family,
+    addresses: formatCount(BigInt(range.addresses)),
+    source: sourceText(range),
+    location: lineOf(range.location),
+    capacity: capacityPhrases(range.capacity),
+    utilization: utilizationPhrases(range.capacity),
+  };
 }
 
 function networkCells(network: PlannedNetwork): RowCells {
@@ -63,6 +85,8 @@ function networkCells(network: PlannedNetwork): RowCells {
     addresses: formatCount(BigInt(network.addresses)),
     source: `.cidr-lens.yaml ${network.kind}Networks (${network.name})`,
     location: network.location ? lineOf(network.location) : 'settings',
+    capacity: [],
+    utilization: [],
   };
 }
 
@@ -83,21 +107,27 @@ function clusterMarkdown(cluster: ClusterPlan): string {
     const rows = [...cluster.ranges.map(rangeCells), ...cluster.networks.map(networkCells)];
     parts.push(
       markdownTable(
-        ['Range', 'Role', 'Source', 'Addresses'],
-        [false, false, false, true],
-        rows.map((r) => [code(r.value), humanRole(r.role), `${escapeCell(r.source)} · ${code(r.location)}`, r.addresses]),
+        ['Range', 'Role', 'Source', 'Addresses', 'Capacity', 'Utilization'],
+        [false, false, false, true, false, false],
+        rows.map((r) => [code(r.value), humanRole(r.role), `${escapeCell(r.source)} · ${code(r.location)}`, r.addresses, cellLines(r.capacity), cellLines(r.utilization)]),
       ),
     );
   }
   if (cluster.settings.length > 0) {
     parts.push(markdownTable(['Setting', 'Value', 'Source'], [false, true, false], cluster.settings.map((s) => [humanRole(s.role), String(s.value), `${escapeCell(sourceText(s))} · ${code(lineOf(s.location))}`])));
   }
+  parts.push(`Per node: ${escapeCell(clusterCapacityPhrase(cluster.capacity))}.`);
   return parts.join('\n\n');
 }
 
 function markdownTable(headers: readonly string[], alignRight: readonly boolean[], rows: ReadonlyArray<readonly string[]>): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(headers), line(alignRight.map((right) => (right ? '---:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+/** Several figures in one cell, one per line; a table cell cannot hold a real line break. */
+function cellLines(lines: readonly string[]): string {
+  return lines.map(escapeCell).join('<br>');
 }
 
 /** `pod-network` reads as "pod network" in a pull request. */

@@ -5,7 +5,7 @@ import type { Role, Span } from '../model';
 import { Family, addrFrom, formatAddr } from '../net/addr';
 import { IpRange, hostMask, rangeSize } from '../net/prefix';
 import { formatCount } from '../text/format';
-import type { Location } from './scopeIndex';
+import type { SourceLocation } from './scopeIndex';
 
 export interface HoverCard {
   /** The characters the card is about; the editor highlights them. */
@@ -19,7 +19,7 @@ export interface HoverCard {
 export interface CardLine {
   readonly label?: string;
   readonly text: string;
-  readonly at?: Location;
+  readonly at?: SourceLocation;
 }
 
 /** How a role reads in a card title. Exhaustive, so a new role cannot be forgotten here. */

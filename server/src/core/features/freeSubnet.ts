@@ -3,7 +3,7 @@
 
 import type { Span } from '../model';
 import type { Family } from '../net/addr';
-import type { AddressPlan } from '../plan/plan';
+import type { ScopeAnalysis } from '../analyze';
 import { SuggestedSubnet, suggestSubnets } from '../plan/suggestSubnets';
 import { literalAt } from './calculator';
 
@@ -28,9 +28,10 @@ export interface FreeSubnetAnswer {
   readonly subnets: readonly SuggestedSubnet[];
 }
 
-export function freeSubnetsAt(plan: AddressPlan, request: FreeSubnetRequest): FreeSubnetAnswer {
+/** Searches the scope's free space, clear of its connected clusters' pod and service networks too. */
+export function freeSubnetsAt(scope: Pick<ScopeAnalysis, 'plan' | 'connected'>, request: FreeSubnetRequest): FreeSubnetAnswer {
   const family = request.family ?? (request.bits > 32 ? 6 : 4);
-  const subnets = suggestSubnets(plan, { family, bits: request.bits, count: request.count });
+  const subnets = suggestSubnets(scope.plan, scope.connected, { family, bits: request.bits, count: request.count });
   return { replace: addressUnderCursor(request.text, request.offset) ?? { start: request.offset, end: request.offset }, family, subnets };
 }
 

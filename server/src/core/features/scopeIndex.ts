@@ -10,7 +10,7 @@ import type { NamedNetwork } from '../plan/config';
 import { AddressPlan, RangeFact, isRangeFact } from '../plan/plan';
 import { describe } from '../rules/report';
 
-export interface Location {
+export interface SourceLocation {
   readonly uri: string;
   readonly span: Span;
 }
@@ -21,7 +21,7 @@ export interface PlacedRange {
   /** How the card names it: `10.96.0.0/12 (kubeadm networking.serviceSubnet, default)`. */
   readonly label: string;
   /** Where it is written; absent for a network that comes from the workspace settings. */
-  readonly location?: Location;
+  readonly location?: SourceLocation;
   readonly fact?: RangeFact;
 }
 
@@ -40,6 +40,8 @@ export interface ScopeIndex {
   readonly plan: AddressPlan;
   /** The facts whose spans hold the offset (a cursor just after a value counts), values before defaults. */
   factsAt(uri: string, offset: number): readonly Fact[];
+  /** Every fact of one file, by start offset. */
+  factsIn(uri: string): readonly Fact[];
   relationsOf(fact: RangeFact): Relations;
 }
 
@@ -54,6 +56,7 @@ export function buildScopeIndex(plan: AddressPlan): ScopeIndex {
   return {
     plan,
     factsAt: (uri, offset) => factsCovering(factsByUri.get(uri) ?? [], offset),
+    factsIn: (uri) => factsByUri.get(uri) ?? [],
     relationsOf(fact) {
       relations ??= computeRelations(plan);
       return relations.get(fact) ?? NO_RELATIONS;

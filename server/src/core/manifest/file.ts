@@ -20,6 +20,11 @@ export interface ManifestFile {
   /** Why (part of) the file was not analysed; empty when everything was read. */
   readonly skipped: readonly string[];
   readonly suppressions: Suppressions;
+  /**
+   * Extractors that failed on a document of this file, one line each with the file and document
+   * named. The other extractors' facts are kept; front ends log these as internal errors.
+   */
+  readonly internalErrors: readonly string[];
 }
 
 export interface ReadOptions {
@@ -30,12 +35,13 @@ export interface ReadOptions {
 export function readManifestFile(uri: string, text: string, options: ReadOptions = {}): ManifestFile {
   const suppressions = findSuppressions(text);
   if (options.prescan !== false && !mayHoldFacts(text)) {
-    return { uri, text, facts: [], documents: 0, skipped: [], suppressions };
+    return { uri, text, facts: [], documents: 0, skipped: [], suppressions, internalErrors: [] };
   }
   const parsed = parseManifests(fileSource(text));
-  if (parsed.skipped) return { uri, text, facts: [], documents: 0, skipped: [parsed.skipped], suppressions };
+  if (parsed.skipped) return { uri, text, facts: [], documents: 0, skipped: [parsed.skipped], suppressions, internalErrors: [] };
   const facts: Fact[] = [];
   const skipped: string[] = [];
+  const internalErrors: string[] = [];
   let documents = 0;
   for (const doc of parsed.documents) {
     if (doc.errors.length > 0) {
@@ -43,23 +49,31 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
       continue;
     }
     documents++;
-    facts.push(...extractDocument(uri, doc));
+    extractDocument(uri, doc, facts, internalErrors);
   }
-  return { uri, text, facts, documents, skipped, suppressions };
+  return { uri, text, facts, documents, skipped, suppressions, internalErrors };
 }
 
-function extractDocument(uri: string, doc: ManifestDocument): Fact[] {
+/**
+ * Appends the document's facts to `facts`, one by one: a document can yield hundreds of thousands
+ * (a 400,000-address `externalIPs`), more than `push(...list)` can pass as arguments.
+ */
+function extractDocument(uri: string, doc: ManifestDocument, facts: Fact[], internalErrors: string[]): void {
   const ref = documentRef(uri, doc);
   const ctx = createContext(doc, ref);
-  const facts: Fact[] = [];
   for (const extractor of extractors) {
     try {
-      facts.push(...extractor.extract(ctx));
-    } catch {
-      // An extractor bug must not cost the user the other extractors' facts; the fuzz tests catch it.
+      for (const fact of extractor.extract(ctx)) facts.push(fact);
+    } catch (error) {
+      // An extractor bug must not cost the user the other extractors' facts, nor go unnoticed.
+      internalErrors.push(`extractor ${extractor.name} failed on ${uri} (document ${doc.index + 1}): ${describeError(error)}`);
     }
   }
-  return facts;
+}
+
+/** The error's stack when it has one (front ends print the first line or log it all), else its text. */
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 
 export function documentRef(uri: string, doc: ManifestDocument): DocumentRef {

@@ -3,6 +3,7 @@
 import type { Fact, Role } from '../model';
 import type { IpRange } from '../net/prefix';
 import type { Scope } from './scopes';
+import { type CapacityModel, capacityOf } from './capacity';
 
 /** A fact whose value is an address range (a prefix, an `a-b` range, or a single address). */
 export type RangeFact = Fact & { readonly value: { readonly kind: 'prefix' | 'range' | 'address'; readonly range: IpRange } };
@@ -18,6 +19,8 @@ export interface AddressPlan {
   rangesOf(role: Role): readonly RangeFact[];
   /** All facts of a role, whatever their value. */
   factsOf(role: Role): readonly Fact[];
+  /** Node subnets, pods per node, Calico blocks, service and LB capacity, utilization: computed on first use. */
+  readonly capacity: CapacityModel;
 }
 
 export function buildPlan(scope: Scope): AddressPlan {
@@ -30,10 +33,14 @@ export function buildPlan(scope: Scope): AddressPlan {
   }
   const rangesByRole = new Map<Role, RangeFact[]>();
   for (const [role, list] of byRole) rangesByRole.set(role, list.filter(isRangeFact));
-  return {
+  const plan: AddressPlan = {
     scope,
     facts,
     rangesOf: (role) => rangesByRole.get(role) ?? [],
     factsOf: (role) => byRole.get(role) ?? [],
+    get capacity() {
+      return capacityOf(plan);
+    },
   };
+  return plan;
 }

@@ -1,10 +1,11 @@
-// The rows of a cluster's address plan as people read it: every range with its size, every size
-// setting, and the networks the cluster's config names. `cidr-lens plan` prints them; the plan view
-// can show the same rows. Plain data with spans; front ends turn spans into lines.
+// The rows of a cluster's address plan as people read it: every range with its size and capacity,
+// every size setting, and the networks the cluster's config names. `cidr-lens plan` prints them; the
+// plan view can show the same rows. Plain data with spans; front ends turn spans into lines.
 
 import type { Fact, Role, Span } from '../model';
 import { Family, formatAddr } from '../net/addr';
 import { formatPrefix, formatRange, rangeSize } from '../net/prefix';
+import type { FactCapacity } from './capacity';
 import type { NamedNetwork } from './config';
 import { AddressPlan, RangeFact, isRangeFact } from './plan';
 
@@ -23,6 +24,8 @@ export interface RangeRow extends RowOrigin {
   readonly value: string;
   readonly family: Family;
   readonly addresses: bigint;
+  /** The node subnets, Calico blocks, ClusterIPs or load-balancer addresses this range provides. */
+  readonly capacity: FactCapacity;
 }
 
 /** A size setting: node mask, block size, subnet length, maxPods. */
@@ -84,7 +87,7 @@ const ROLE_ORDER: readonly Role[] = [
  */
 export function planRows(plan: AddressPlan): PlanRows {
   const facts = inRoleOrder(plan.facts);
-  const ranges = facts.filter(isRangeFact).map(rangeRow);
+  const ranges = facts.filter(isRangeFact).map((fact) => rangeRow(fact, plan.capacity.about(fact)));
   const settings = facts.flatMap((fact) => (fact.value.kind === 'number' ? [{ ...originOf(fact), role: fact.role, value: fact.value.value }] : []));
   const config = plan.scope.config;
   const networks = [...config.externalNetworks.map((n) => networkRow('external', n)), ...config.nodeNetworks.map((n) => networkRow('node', n))];
@@ -100,8 +103,8 @@ function inRoleOrder(facts: readonly Fact[]): Fact[] {
   return [...facts].sort((a, b) => rank(a.role) - rank(b.role));
 }
 
-function rangeRow(fact: RangeFact): RangeRow {
-  return { ...originOf(fact), role: fact.role, value: fact.text || canonicalText(fact), family: fact.value.range.family, addresses: rangeSize(fact.value.range) };
+function rangeRow(fact: RangeFact, capacity: FactCapacity): RangeRow {
+  return { ...originOf(fact), role: fact.role, value: fact.text || canonicalText(fact), family: fact.value.range.family, addresses: rangeSize(fact.value.range), capacity };
 }
 
 function canonicalText(fact: RangeFact): string {

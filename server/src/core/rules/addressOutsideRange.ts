@@ -6,13 +6,15 @@
 //     is …"; the network address (and the IPv4 broadcast address) of the range is never allocated
 //     either ("the first and last addresses of the CIDR are omitted"), a warning;
 //   - a kubelet clusterDNS / k3s cluster-dns outside the service range (CONS-008, warning): pods are
-//     told to use a DNS server that no Service can be;
+//     told to use a DNS server that no Service can be (a link-local NodeLocal DNSCache address such as
+//     169.254.20.10 is meant to be outside, and is left alone);
 //   - a Node podCIDR outside the cluster CIDR (error): kube-controller-manager fails on start, "cidr %v
 //     is out the range of cluster cidr %v", and flanneld refuses the node;
 //   - a Calico IPAMBlock outside every Calico pool (error): a block no pool owns;
 //   - a NetworkPolicy ipBlock.except that is not a strict subset of its cidr (CONS-012, error):
 //     "must be a strict subset of `cidr`" (equal, wider, outside, or the other family);
-//   - a Service loadBalancerIP outside every load-balancer pool (warning): no pool can hand it out.
+//   - a LoadBalancer Service's loadBalancerIP outside every load-balancer pool (warning): no pool can
+//     hand it out (other Service types ignore the field).
 // A rule only fires when the scope itself defines the containing ranges of that family: a lone Service
 // is never judged against a service range that no document implies. Containment is answered by one
 // sort-and-sweep per kind (net/sweep.ts findContainers), never by comparing every pair.
@@ -39,14 +41,23 @@ export const addressOutsideRange: Rule = {
     const lbPools = ctx.plan.rangesOf('lb-pool').filter(judgeable);
     return [
       ...clusterIps(ctx, serviceRanges),
-      ...outside(ctx, explicit(ctx, 'cluster-dns'), serviceRanges, 'warning', 'service range', 'pods would be told to use a DNS server no Service can have (kubelet clusterDNS must be a ClusterIP)'),
+      ...outside(ctx, explicit(ctx, 'cluster-dns').filter((f) => !isLinkLocal(f)), serviceRanges, 'warning', 'service range', 'pods would be told to use a DNS server no Service can have (kubelet clusterDNS must be a ClusterIP)'),
       ...nodePodCidrs(ctx, podNetworks, flannelPools, ciliumPools),
       ...outside(ctx, explicit(ctx, 'ipam-block'), calicoPools, 'error', 'Calico pool', 'no Calico pool owns this block'),
-      ...outside(ctx, explicit(ctx, 'lb-ip'), lbPools, 'warning', 'load-balancer pool', 'no load-balancer pool of this cluster can hand it out'),
+      ...outside(ctx, explicit(ctx, 'lb-ip').filter((f) => f.attributes?.type === 'LoadBalancer'), lbPools, 'warning', 'load-balancer pool', 'no load-balancer pool of this cluster can hand it out'),
       ...exceptions(ctx),
     ];
   },
 };
+
+/**
+ * NodeLocal DNSCache points kubelets at a link-local address (169.254.20.10 by default) on purpose:
+ * a DNS server on every node, not a ClusterIP.
+ */
+function isLinkLocal(fact: RangeFact): boolean {
+  const { family, first } = fact.value.range;
+  return family === 4 ? first >> 16n === 0xa9fen : first >> 118n === 0x3fan;
+}
 
 function explicit(ctx: RuleContext, role: Role): RangeFact[] {
   return ctx.plan.rangesOf(role).filter((f) => judgeable(f) && !f.isDefault);
@@ -102,13 +113,13 @@ function clusterIps(ctx: RuleContext, serviceRanges: readonly RangeFact[]): Find
     const family = ip.value.range.family;
     if (!known.has(family)) continue;
     if (inside.length === 0) {
-      const ranges = listed(ctx, serviceRanges, family);
+      const plural = serviceRanges.filter((r) => r.value.range.family === family).length > 1;
       findings.push(
         findingOn(
           ip,
           'address-outside-range',
           'error',
-          `${label(ip)} is outside every service range (${ranges}): the API server rejects the Service ("the provided IP (${ip.text}) is not in the valid range")`,
+          `${label(ip)} is outside ${plural ? 'every service range' : 'the service range'} ${listed(ctx, serviceRanges, family)}: the API server rejects the Service ("the provided IP (${ip.text}) is not in the valid range")`,
           related(serviceRanges, family, ip),
         ),
       );
@@ -182,7 +193,7 @@ function exceptions(ctx: RuleContext): Finding[] {
         except,
         'address-outside-range',
         'error',
-        `${label(except)} is not a strict subset of ${labelAt(cidr, ctx)} (${why}): the API server rejects the policy ("must be a strict subset of \`cidr\`")`,
+        `${label(except)} is not a strict subset of ${labelAt(cidr, ctx)} — ${why}: the API server rejects the policy ("must be a strict subset of \`cidr\`")`,
         [{ uri: cidr.doc.uri, span: cidr.span, message: `the ipBlock's cidr for ${label(except)}` }],
       ),
     );

@@ -79,6 +79,8 @@ export interface Counterpart {
 }
 
 interface Entry {
+  /** Identities of the counterparts already added, so a pair found twice is listed once. */
+  readonly seen: Set<string>;
   readonly rule: RuleId;
   readonly severity: Severity;
   readonly uri: string;
@@ -113,12 +115,13 @@ export class FindingCollector {
     const key = `${at.uri}\u0000${at.span.start}\u0000${at.span.end}\u0000${category}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { rule, severity, uri: at.uri, span: at.span, message, counterparts: [], fixes };
+      entry = { seen: new Set(), rule, severity, uri: at.uri, span: at.span, message, counterparts: [], fixes };
       this.entries.set(key, entry);
     }
-    if (!entry.counterparts.some((c) => c.key === counterpart.key && c.related?.uri === counterpart.related?.uri && c.related?.span.start === counterpart.related?.span.start)) {
-      entry.counterparts.push(counterpart);
-    }
+    const identity = `${counterpart.key}\u0000${counterpart.related?.uri ?? ''}\u0000${counterpart.related?.span.start ?? ''}`;
+    if (entry.seen.has(identity)) return;
+    entry.seen.add(identity);
+    entry.counterparts.push(counterpart);
   }
 
   findings(): Finding[] {

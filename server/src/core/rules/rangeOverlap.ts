@@ -95,6 +95,7 @@ const SERVICE_VS_LB: Category = { id: 'service-lb', severity: 'warning', consequ
 /** The category of a pair, from each side, or undefined when the two may share addresses. */
 function classify(a: Owned, b: Owned): [Category, Category] | undefined {
   const [fa, fb] = [a.fact, b.fact];
+  if (isRestatement(fa, fb)) return undefined;
   if (isCalicoPool(fa) && isCalicoPool(fb)) {
     const [ka, kb] = [fa.attributes?.calico, fb.attributes?.calico];
     // calico-node creates its env pool only when no pool of that family exists.
@@ -129,6 +130,24 @@ function classify(a: Owned, b: Owned): [Category, Category] | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * One object written in two documents (a kustomize base and its overlay, a chart's values.yaml and
+ * values-prod.yaml): the same field, the same range, and the same object name, or no name at all.
+ */
+function isRestatement(a: RangeFact, b: RangeFact): boolean {
+  if (a.doc.uri === b.doc.uri && a.doc.index === b.doc.index) return false;
+  // A cluster has one tigera Installation and one legacy MetalLB `config` ConfigMap: two documents of
+  // either are alternatives (a CR and its chart values, two environments), never two sets of pools.
+  if (a.component === b.component && (isSingleton(a) || isSingleton(b))) return true;
+  if (a.source !== b.source || rangeKey(a.value.range) !== rangeKey(b.value.range)) return false;
+  const identity = (f: Fact) => `${f.doc.kind}/${f.doc.namespace ?? ''}/${f.doc.name ?? ''}/${f.attributes?.pool ?? ''}`;
+  return identity(a) === identity(b);
+}
+
+function isSingleton(fact: Fact): boolean {
+  return fact.component === 'calico-operator' || fact.source.startsWith('MetalLB config ');
 }
 
 function selfText(fact: Fact): string {

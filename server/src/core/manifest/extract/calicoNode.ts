@@ -8,22 +8,25 @@
 
 import type { Fact } from '../../model';
 import type { Family } from '../../net/addr';
-import type { ExtractContext } from './context';
+import { ExtractContext, splitCommaList } from './context';
 import type { Extractor } from './extractor';
 import { blockSizeFacts, familyOf } from './calicoIpPool';
 import { Container, containersOf, envVar } from './containers';
 import { GO_MASKING_CIDR, withFamily } from './syntax';
-import { splitCommaList } from './context';
+import { documentMentions } from './valueMaps';
 import { scalarString } from '../yamlNode';
 
 /** The value that tells calico-node not to create the pool of that family. */
 const NO_POOL = 'none';
 const AUTODETECT_CIDR = 'cidr=';
 
+const ENV_MARKERS = ['CALICO_IPV4POOL_', 'CALICO_IPV6POOL_', '_AUTODETECTION_METHOD'];
+
 export const calicoNode: Extractor = {
   name: 'calico-node',
-  triggers: ['CALICO_IPV4POOL_', 'CALICO_IPV6POOL_', '_AUTODETECTION_METHOD'],
+  triggers: ENV_MARKERS,
   extract(ctx) {
+    if (!documentMentions(ctx, ENV_MARKERS)) return [];
     return containersOf(ctx).flatMap((container) => [
       ...poolFacts(ctx, container, 4),
       ...poolFacts(ctx, container, 6),

@@ -42,7 +42,8 @@ export const cilium: Extractor = {
   extract(ctx) {
     const apiVersion = ctx.ref.apiVersion ?? '';
     if (apiVersion.startsWith('cilium.io/')) return resourceFacts(ctx);
-    if (ctx.ref.kind === 'ConfigMap') return isCiliumConfig(ctx) ? configMapFacts(ctx) : [];
+    if (ctx.ref.kind === 'ConfigMap' && isCiliumConfig(ctx)) return configMapFacts(ctx);
+    // Anything else may hold chart values, a ConfigMap too (as YAML text, for Flux `valuesFrom`).
     return findValueMaps(ctx, isHelmValues, [CLUSTER_POOL_VALUES, ...STRONG_VALUES_KEYS, ...WEAK_VALUES_KEYS]).flatMap((found, index) => helmValuesFacts(found, `cilium-values[${index}]`));
   },
 };

@@ -19,7 +19,7 @@ import { containersOf } from './containers';
 import { familyOf } from './calicoIpPool';
 import { jsonField, jsonValue } from './goJson';
 import { GO_IP, GO_MASKING_CIDR, INTEGER, withFamily } from './syntax';
-import { findValueMaps } from './valueMaps';
+import { documentMentions, findValueMaps } from './valueMaps';
 import { below } from './tree';
 import { Node, getKey, getKeyNode, mapEntries, scalarString } from '../yamlNode';
 
@@ -39,7 +39,8 @@ export const flannel: Extractor = {
   name: 'flannel',
   triggers: [NET_CONF_KEY, ETCD_CONFIG_KEY, '"Network', '"IPv6Network', 'podCidr'],
   extract(ctx) {
-    if (ctx.ref.kind === 'ConfigMap') return configMapFacts(ctx);
+    // A ConfigMap may also carry chart values as YAML text, for Flux `valuesFrom`.
+    if (ctx.ref.kind === 'ConfigMap') return [...configMapFacts(ctx), ...chartValuesFacts(ctx)];
     if (ctx.ref.kind === '' && isStandaloneNetConf(ctx)) return netConfFacts(ctx, ctx.root, 'flannel net-conf.json', 'flannel', kubeSubnetManager(ctx));
     return [...etcdConfigFacts(ctx), ...chartValuesFacts(ctx)];
   },
@@ -58,6 +59,7 @@ function isStandaloneNetConf(ctx: ExtractContext): boolean {
 
 /** The JSON argument that follows `/coreos.com/network/config` in a container's command or args. */
 function etcdConfigFacts(ctx: ExtractContext): Fact[] {
+  if (!documentMentions(ctx, [ETCD_CONFIG_KEY])) return [];
   return containersOf(ctx).flatMap((container) => {
     const words = [...ctx.items(ctx.get(['command'], container.node)), ...ctx.items(ctx.get(['args'], container.node))];
     const at = words.findIndex((word) => scalarString(word) === ETCD_CONFIG_KEY);

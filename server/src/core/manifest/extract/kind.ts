@@ -9,7 +9,7 @@ import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
 import { kubeadmPatchFacts } from './kubeadm';
 import { NodeMaskOwner, defaultNodeMasks } from './nodeMask';
-import { COMPONENT_CIDR } from './syntax';
+import { GO_MASKING_CIDR } from './syntax';
 import { below } from './tree';
 import { Node, getKeyNode, scalarString } from '../yamlNode';
 
@@ -29,7 +29,9 @@ export const kind: Extractor = {
     const ipFamily = scalarString(below(ctx, networking, ['ipFamily'])) ?? 'ipv4';
     // An unknown ipFamily is rejected by kind; without a family there is no default to give.
     const defaults = Object.hasOwn(KIND_DEFAULTS, ipFamily) ? KIND_DEFAULTS[ipFamily] : undefined;
-    const field = (role: Role, source: string): FieldSpec => ({ role, component: 'kind', source, syntax: COMPONENT_CIDR, group: 'cluster', attributes: { ipFamily } });
+    // The nodes kind creates (`nodes:`, default one control plane): capacity rules compare node subnets with them.
+    const nodes = ctx.items(ctx.get(['nodes'])).length;
+    const field = (role: Role, source: string): FieldSpec => ({ role, component: 'kind', source, syntax: GO_MASKING_CIDR, group: 'cluster', attributes: { ipFamily, ...(nodes > 0 ? { nodes } : {}) } });
     const pods = subnetFacts(ctx, below(ctx, networking, ['podSubnet']), field('pod-network', 'kind networking.podSubnet'), defaults?.podSubnet);
     const services = subnetFacts(ctx, below(ctx, networking, ['serviceSubnet']), field('service-network', 'kind networking.serviceSubnet'), defaults?.serviceSubnet);
     const patches = ctx.items(ctx.get(['kubeadmConfigPatches'])).flatMap((patch) => ctx.embedded(patch).flatMap(kubeadmPatchFacts));

@@ -22,11 +22,12 @@ const MAX_DEPTH = 12;
 
 /**
  * Every map below the document root (the root included) for which `matches` holds, outermost first;
- * a matching map is not searched further. Strings are parsed as embedded YAML only when they contain
- * one of `markers`, so ordinary strings cost nothing.
+ * a matching map is not searched further. `markers` are keys of which every match holds one: a
+ * document that mentions none is not walked, and a string is parsed as embedded YAML only when it
+ * contains one, so ordinary documents and strings cost nothing.
  */
 export function findValueMaps(ctx: ExtractContext, matches: (ctx: ExtractContext, map: Node) => boolean, markers: readonly string[]): FoundMap[] {
-  if (ctx.ref.kind === 'CustomResourceDefinition') return [];
+  if (ctx.ref.kind === 'CustomResourceDefinition' || !documentMentions(ctx, markers)) return [];
   const found: FoundMap[] = [];
   // Each node is visited once, so aliases cannot multiply the walk.
   const seen = new Set<Node>();
@@ -53,4 +54,12 @@ export function findValueMaps(ctx: ExtractContext, matches: (ctx: ExtractContext
   };
   visit(ctx, ctx.root, 0, (text, spec) => ctx.defaulted(text, spec));
   return found;
+}
+
+/** Whether the document's own text contains one of `markers` (a file holds many documents). */
+export function documentMentions(ctx: ExtractContext, markers: readonly string[]): boolean {
+  const range = ctx.root?.range;
+  if (!range) return false;
+  const text = ctx.doc.source.text.slice(range[0], range[2]);
+  return markers.some((marker) => text.includes(marker));
 }

@@ -6,16 +6,20 @@ import type { ExtractContext } from './context';
 import type { Extractor } from './extractor';
 import { Container, containersOf, envVar } from './containers';
 import { GO_MASKING_CIDR } from './syntax';
+import { documentMentions } from './valueMaps';
 import { scalarString } from '../yamlNode';
 
 /** `launch.sh`: the range Weave allocates from when `IPALLOC_RANGE` is unset. */
 export const WEAVE_DEFAULT_RANGE = '10.32.0.0/12';
 const RANGE_VAR = 'IPALLOC_RANGE';
 
+const MARKERS = [RANGE_VAR, 'weave'];
+
 export const weave: Extractor = {
   name: 'weave',
-  triggers: [RANGE_VAR, 'weave'],
+  triggers: MARKERS,
   extract(ctx) {
+    if (!documentMentions(ctx, MARKERS)) return [];
     return containersOf(ctx).flatMap((container) => rangeFacts(ctx, container));
   },
 };

@@ -1,0 +1,188 @@
+// The capacity model (server/src/core/plan/capacity.ts) as `plan` shows it: plain JSON with every
+// count as a decimal string (IPv6 counts exceed what a JSON number holds exactly), and the one-line
+// phrases the text and Markdown formats print.
+
+import { CapacityModel, FactCapacity, Figure, Utilization, formatCount } from '../core';
+
+export interface FigureJson<T> {
+  readonly value: T;
+  /** `written`, `default`, `assumed` (a guess about a component the scope does not show) or `config`. */
+  readonly origin: string;
+  /** Where the value comes from, as a person names it. */
+  readonly source: string;
+}
+
+export interface UtilizationJson {
+  readonly allocated: string;
+  readonly capacity: string;
+  /** allocated / capacity, 0 when the capacity is 0. */
+  readonly ratio: number;
+}
+
+export interface NodeSubnetsJson {
+  readonly allocator: string;
+  /** False when another value overrides this one, or node CIDRs are not allocated at all. */
+  readonly effective: boolean;
+  /** False when the pods' IPAM ignores node subnets (Calico IPAM, Cilium cluster-pool, Weave). */
+  readonly podsUseNodeSubnets: boolean;
+  readonly nodeMask: FigureJson<number>;
+  readonly subnets: string | null;
+  readonly lostToServices: string;
+  readonly maxNodes: string;
+  readonly addressesPerSubnet: string | null;
+  readonly podsPerNode: string | null;
+  readonly utilization: UtilizationJson | null;
+}
+
+export interface CalicoBlocksJson {
+  readonly blockSize: FigureJson<number>;
+  readonly blocks: string | null;
+  readonly addressesPerBlock: string | null;
+  readonly disabled: boolean;
+  readonly forWorkloads: boolean;
+  readonly utilization: UtilizationJson | null;
+}
+
+export interface ServiceIpsJson {
+  readonly effective: boolean;
+  readonly clusterIps: string;
+  readonly utilization: UtilizationJson;
+}
+
+export interface LbAddressesJson {
+  readonly addresses: string;
+  readonly usable: string;
+  readonly utilization: UtilizationJson;
+}
+
+/** What one range provides; only the kinds that apply are present, so most ranges have `{}`. */
+export interface RangeCapacityJson {
+  readonly nodeSubnets?: readonly NodeSubnetsJson[];
+  readonly calicoBlocks?: readonly CalicoBlocksJson[];
+  readonly serviceIps?: readonly ServiceIpsJson[];
+  readonly lbAddresses?: readonly LbAddressesJson[];
+}
+
+export interface ClusterCapacityJson {
+  /** The pods a node runs: the largest written maxPods, else `expect.podsPerNode`, else the kubelet's 110. */
+  readonly maxPods: FigureJson<number>;
+  readonly nodes: {
+    /** Node objects with a podCIDR. */
+    readonly withPodCidr: number;
+    readonly ciliumNodes: number;
+    /** Nodes a cluster definition creates (kind `nodes:`). */
+    readonly declared?: number;
+    /** `expect.nodes`. */
+    readonly expected?: number;
+  };
+}
+
+export function rangeCapacityJson(capacity: FactCapacity): RangeCapacityJson {
+  const nodeSubnets = capacity.nodeSubnets.map(
+    (n): NodeSubnetsJson => ({
+      allocator: n.allocator,
+      effective: n.effective,
+      podsUseNodeSubnets: n.podsUseNodeSubnets,
+      nodeMask: figureJson(n.mask),
+      subnets: countOrNull(n.subnets),
+      lostToServices: n.lostToServices.toString(),
+      maxNodes: n.maxNodes.toString(),
+      addressesPerSubnet: countOrNull(n.addressesPerSubnet),
+      podsPerNode: countOrNull(n.podsPerNode),
+      utilization: n.utilization ? utilizationJson(n.utilization) : null,
+    }),
+  );
+  const calicoBlocks = capacity.calicoPools.map(
+    (c): CalicoBlocksJson => ({
+      blockSize: figureJson(c.blockSize),
+      blocks: countOrNull(c.blocks),
+      addressesPerBlock: countOrNull(c.addressesPerBlock),
+      disabled: c.disabled,
+      forWorkloads: c.forWorkloads,
+      utilization: c.utilization ? utilizationJson(c.utilization) : null,
+    }),
+  );
+  const serviceIps = capacity.services.map((s): ServiceIpsJson => ({ effective: s.effective, clusterIps: s.clusterIps.toString(), utilization: utilizationJson(s.utilization) }));
+  const lbAddresses = capacity.lbPools.map((l): LbAddressesJson => ({ addresses: l.addresses.toString(), usable: l.usable.toString(), utilization: utilizationJson(l.utilization) }));
+  return {
+    ...(nodeSubnets.length > 0 ? { nodeSubnets } : {}),
+    ...(calicoBlocks.length > 0 ? { calicoBlocks } : {}),
+    ...(serviceIps.length > 0 ? { serviceIps } : {}),
+    ...(lbAddresses.length > 0 ? { lbAddresses } : {}),
+  };
+}
+
+export function clusterCapacityJson(model: CapacityModel): ClusterCapacityJson {
+  const { nodes } = model;
+  return {
+    maxPods: figureJson(model.maxPods),
+    nodes: {
+      withPodCidr: nodes.nodes.length,
+      ciliumNodes: nodes.ciliumNodes.length,
+      ...(nodes.declared ? { declared: nodes.declared.value } : {}),
+      ...(nodes.expected ? { expected: nodes.expected.value } : {}),
+    },
+  };
+}
+
+/** `256 node subnets × /24 (kube-controller-manager default node mask), max 256 nodes, 253 pod IPs each`, one phrase per figure. */
+export function capacityPhrases(capacity: RangeCapacityJson): string[] {
+  return [
+    ...(capacity.nodeSubnets ?? []).map((n) => {
+      const lost = n.lostToServices !== '0' ? `, ${count(n.lostToServices)} lost to the service range` : '';
+      const pods = n.podsPerNode !== null ? `, ${count(n.podsPerNode)} pod IPs each` : '';
+      return `${countOr(n.subnets, '?')} node subnets × /${n.nodeMask.value} (${n.nodeMask.source}${n.nodeMask.origin === 'written' ? '' : `, ${n.nodeMask.origin}`})${lost}, max ${count(n.maxNodes)} nodes${pods}${inEffect(n.effective)}`;
+    }),
+    ...(capacity.calicoBlocks ?? []).map(
+      (c) => `${countOr(c.blocks, '?')} blocks × /${c.blockSize.value}${c.addressesPerBlock !== null ? ` (${count(c.addressesPerBlock)} addresses each)` : ''}${c.disabled ? ', disabled' : ''}`,
+    ),
+    ...(capacity.serviceIps ?? []).map((s) => `${count(s.clusterIps)} ClusterIPs${inEffect(s.effective)}`),
+    ...(capacity.lbAddresses ?? []).map((l) => `${count(l.usable)} usable load-balancer addresses`),
+  ];
+}
+
+/** `3 of 256 (1.2 %)` for each figure that knows its utilization. */
+export function utilizationPhrases(capacity: RangeCapacityJson): string[] {
+  const all = [
+    ...(capacity.nodeSubnets ?? []).map((n) => n.utilization),
+    ...(capacity.calicoBlocks ?? []).map((c) => c.utilization),
+    ...(capacity.serviceIps ?? []).map((s) => s.utilization),
+    ...(capacity.lbAddresses ?? []).map((l) => l.utilization),
+  ];
+  return all.filter((u): u is UtilizationJson => u !== null).map((u) => `${count(u.allocated)} of ${count(u.capacity)} (${(u.ratio * 100).toFixed(1)} %)`);
+}
+
+/** `maxPods 110 (kubelet default maxPods) · 3 Nodes with a podCIDR · expect.nodes 500` */
+export function clusterCapacityPhrase(capacity: ClusterCapacityJson): string {
+  const { nodes } = capacity;
+  const parts = [`maxPods ${capacity.maxPods.value} (${capacity.maxPods.source})`];
+  if (nodes.withPodCidr > 0) parts.push(`${nodes.withPodCidr} Node${nodes.withPodCidr === 1 ? '' : 's'} with a podCIDR`);
+  if (nodes.ciliumNodes > 0) parts.push(`${nodes.ciliumNodes} CiliumNode${nodes.ciliumNodes === 1 ? '' : 's'}`);
+  if (nodes.declared !== undefined) parts.push(`${nodes.declared} nodes declared`);
+  if (nodes.expected !== undefined) parts.push(`expect.nodes ${nodes.expected}`);
+  return parts.join(' · ');
+}
+
+function figureJson<T>(figure: Figure<T>): FigureJson<T> {
+  return { value: figure.value, origin: figure.origin, source: figure.label };
+}
+
+function utilizationJson(u: Utilization): UtilizationJson {
+  return { allocated: u.allocated.toString(), capacity: u.capacity.toString(), ratio: u.ratio };
+}
+
+function countOrNull(n: bigint | undefined): string | null {
+  return n === undefined ? null : n.toString();
+}
+
+function count(decimal: string): string {
+  return formatCount(BigInt(decimal));
+}
+
+function countOr(decimal: string | null, fallback: string): string {
+  return decimal === null ? fallback : count(decimal);
+}
+
+function inEffect(effective: boolean): string {
+  return effective ? '' : ' (not in effect: overridden or not allocated)';
+}

@@ -1,0 +1,194 @@
+// Helpers shared by the size and capacity rules (node-mask-invalid, block-size-invalid,
+// flannel-subnet-len-invalid, too-few-node-subnets, node-subnet-too-small, too-few-blocks,
+// service-range-full, high-utilization): how figures read in messages, one finding per place, and the
+// fixes that resize a range or rewrite a size setting.
+
+import type { Fact, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../model';
+import { Family, addrFrom, bitsOf, formatAddr } from '../net/addr';
+import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
+import { IpRange, Prefix, formatPrefix, masked, prefixFrom, prefixToRange, rangeContains, rangesOverlap } from '../net/prefix';
+import { rangeSetFrom, rangeSetOverlaps } from '../net/rangeSet';
+import type { Figure, NodeSubnetCapacity } from '../plan/capacity';
+import type { RangeFact } from '../plan/plan';
+import { formatCount } from '../text/format';
+import { replaceValue } from './perValue';
+import type { RuleContext } from './rule';
+
+/** `10.244.0.0/16 (kubeadm networking.podSubnet)`, `10.42.0.0/16 (k3s cluster-cidr, default)`. */
+export function label(fact: Fact): string {
+  return `${fact.text} (${fact.source}${fact.isDefault ? ', default' : ''})`;
+}
+
+/** `/24 (kube-controller-manager --node-cidr-mask-size-ipv4)`, `/24 (kube-controller-manager default node mask)`. */
+export function maskText(mask: Figure<number>): string {
+  const where = mask.fact ? `${mask.label}${mask.origin === 'default' ? ', default' : ''}` : mask.label;
+  return `/${mask.value} (${where}${mask.origin === 'assumed' ? ', assumed' : ''})`;
+}
+
+/** `blockSize 26 (calico IPPool spec.blockSize, default)`. */
+export function settingText(name: string, figure: Figure<number>): string {
+  const where = figure.fact ? `${figure.label}${figure.origin === 'default' ? ', default' : ''}` : figure.label;
+  return `${name} ${figure.value} (${where})`;
+}
+
+/** Where a fact is written, for the other side of a message. */
+export function at(ctx: RuleContext, fact: Fact): string {
+  return ctx.locate(fact.doc.uri, fact.span.start);
+}
+
+export function related(fact: Fact | undefined, message: string): RelatedLocation[] {
+  return fact ? [{ uri: fact.doc.uri, span: fact.span, message }] : [];
+}
+
+/** Collects findings, one per rule, place and message; the first finding for a place wins when `onePerPlace`. */
+export class FindingSet {
+  private readonly seen = new Set<string>();
+  readonly findings: Finding[] = [];
+  constructor(private readonly rule: RuleId) {}
+
+  add(fact: Fact, severity: Severity, message: string, relatedLocations: readonly RelatedLocation[] = [], fixes: readonly Fix[] = [], onePerPlace = true): void {
+    const key = `${fact.doc.uri}|${fact.span.start}|${fact.span.end}${onePerPlace ? '' : `|${message}`}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push({ rule: this.rule, severity, message, uri: fact.doc.uri, span: fact.span, related: relatedLocations, fixes });
+  }
+
+  has(fact: Fact): boolean {
+    return this.seen.has(`${fact.doc.uri}|${fact.span.start}|${fact.span.end}`);
+  }
+}
+
+// ---- fixes --------------------------------------------------------------------------------------------
+
+/** A fix that rewrites a size setting (node mask, blockSize, SubnetLen, maxPods) written in a manifest. */
+export function numberFix(ctx: RuleContext, fact: Fact | undefined, value: number, title: string, preferred = false): Fix[] {
+  if (!fact || fact.isDefault || fact.value.kind !== 'number' || fact.value.value === value) return [];
+  const edit = replaceValue(ctx, fact, String(value));
+  return edit ? [{ title, edits: [edit], ...(preferred ? { isPreferred: true } : {}) }] : [];
+}
+
+/** Roles whose values are the same range written for another component (they move along with a resize). */
+const MIRROR_ROLES = new Set<Fact['role']>(['pod-network', 'cni-pod-pool', 'proxy-cluster-cidr', 'native-routing-cidr', 'service-network', 'bgp-advertised']);
+
+/**
+ * Edits that rewrite a range and every written copy of exactly the same range of a mirroring role
+ * (flannel's Network, kube-proxy's clusterCIDR, KCM's --cluster-cidr…), so the fix keeps them aligned.
+ * Undefined when the range itself cannot be rewritten safely.
+ */
+export function rangeEdits(ctx: RuleContext, fact: RangeFact, newText: string): TextEdit[] | undefined {
+  const own = replaceValue(ctx, fact, newText);
+  if (!own) return undefined;
+  const edits = [own];
+  for (const other of ctx.plan.facts) {
+    if (other === fact || !MIRROR_ROLES.has(other.role) || other.value.kind !== 'prefix') continue;
+    const r = other.value.range;
+    if (r.family !== fact.value.range.family || r.first !== fact.value.range.first || r.last !== fact.value.range.last) continue;
+    const edit = replaceValue(ctx, other, newText);
+    if (edit && !edits.some((e) => e.uri === edit.uri && e.span.start === edit.span.start)) edits.push(edit);
+  }
+  return edits;
+}
+
+/** Peer roles: ranges of other parties, which a cluster's own range may well contain. */
+const PEER_ROLES = new Set<Fact['role']>(['policy-cidr', 'policy-except', 'source-range']);
+
+/**
+ * A wider prefix of `bits` for a range: the same range widened in place (aligned, so it contains the
+ * original and every allocation in it) when that touches nothing else the cluster uses, else the free
+ * aligned prefix of that length nearest to it in private space. Undefined when neither exists.
+ */
+export function widerPrefix(ctx: RuleContext, fact: RangeFact, bits: number): { prefix: Prefix; moved: boolean } | undefined {
+  if (fact.value.kind !== 'prefix' || bits < 0 || bits >= fact.value.prefix.bits) return undefined;
+  const family = fact.value.range.family;
+  const original = fact.value.range;
+  const avoid = rangeSetFrom([
+    ...ctx.plan.facts.flatMap((f) => {
+      if (f === fact || PEER_ROLES.has(f.role) || !('range' in f.value)) return [];
+      const r = (f as RangeFact).value.range;
+      // What lies inside the range (its allocations, the same range written elsewhere) moves with it.
+      return rangeContains(original, r) ? [] : [r];
+    }),
+    ...ctx.config.externalNetworks.map((n) => n.range),
+    ...ctx.config.nodeNetworks.map((n) => n.range),
+  ]);
+  const inPlace = masked(prefixFrom(fact.value.prefix.addr, bits));
+  const inPlaceRange = prefixToRange(inPlace);
+  const block = privateBlockOf(original);
+  if (!rangeSetOverlaps(avoid, inPlaceRange) && (!block || rangeContains(block, inPlaceRange))) return { prefix: inPlace, moved: false };
+  const blocks = family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6];
+  const candidates = block ? [block, ...blocks.filter((b) => b !== block)] : [...blocks];
+  const found = findFreePrefixes({ family, bits, candidates, avoid: rangeSetFrom([...rangeSetRangesOf(avoid), original]), near: original.first, count: 1 });
+  return found.length > 0 ? { prefix: found[0], moved: true } : undefined;
+}
+
+function rangeSetRangesOf(set: ReturnType<typeof rangeSetFrom>): IpRange[] {
+  return [...set.v4, ...set.v6];
+}
+
+/** The fix that gives a range a new prefix (in place or moved), with its mirrors; `what` completes the title. */
+export function resizeFix(ctx: RuleContext, fact: RangeFact, target: { prefix: Prefix; moved: boolean }, noun: string, what: string, preferred = true): Fix[] {
+  const text = formatPrefix(target.prefix);
+  const edits = rangeEdits(ctx, fact, text);
+  if (!edits) return [];
+  const files = new Set(edits.map((e) => e.uri)).size;
+  const title = `${target.moved ? 'Move' : 'Resize'} ${noun} to ${text} (${what})${files > 1 ? ` in ${files} files` : ''}`;
+  return [{ title, edits, ...(preferred ? { isPreferred: true } : {}) }];
+}
+
+// ---- arithmetic -----------------------------------------------------------------------------------------
+
+/** The smallest n with 2^n ≥ count (0 for count ≤ 1). */
+export function bitsFor(count: bigint): number {
+  let n = 0;
+  while (1n << BigInt(n) < count) n++;
+  return n;
+}
+
+export function pow2(bits: number): bigint {
+  return 1n << BigInt(bits);
+}
+
+/** Node subnets a pool yields with a mask, less those overlapping the entry's service ranges (KCM only). */
+export function subnetsWith(entry: NodeSubnetCapacity, poolRange: IpRange, poolBits: number, mask: number): bigint {
+  if (mask < poolBits || mask > bitsOf(entry.family)) return 0n;
+  const total = pow2(mask - poolBits);
+  if (entry.allocator !== 'kube-controller-manager') return total;
+  const size = pow2(bitsOf(entry.family) - mask);
+  let lost = 0n;
+  let lastCounted = -1n;
+  const parts = entry.servicesOverlapping.length > 0 ? allServiceRanges(entry) : [];
+  for (const part of parts) {
+    if (!rangesOverlap(part, poolRange)) continue;
+    const first = part.first > poolRange.first ? part.first : poolRange.first;
+    const last = part.last < poolRange.last ? part.last : poolRange.last;
+    let from = (first - poolRange.first) / size;
+    const to = (last - poolRange.first) / size;
+    if (from <= lastCounted) from = lastCounted + 1n;
+    if (to >= from) lost += to - from + 1n;
+    if (to > lastCounted) lastCounted = to;
+  }
+  return total - lost;
+}
+
+function allServiceRanges(entry: NodeSubnetCapacity): IpRange[] {
+  return rangeSetRangesOf(rangeSetFrom(entry.servicesOverlapping.map((s) => s.value.range)));
+}
+
+export function familyWidth(family: Family): number {
+  return bitsOf(family);
+}
+
+/** `1,024 addresses` / `1 address`. */
+export function addresses(n: bigint): string {
+  return `${formatCount(n)} address${n === 1n ? '' : 'es'}`;
+}
+
+/** The first address of a range, for messages about alignment. */
+export function firstAddress(range: IpRange): string {
+  return formatAddr(addrFrom(range.family, range.first));
+}
+
+/** `86 %` with no decimals, never rounding a value above 80 % down to 80 %. */
+export function percent(ratio: number): string {
+  return `${Math.floor(ratio * 100)}%`;
+}

@@ -1,0 +1,128 @@
+// Reading the workspace from disk: the scan of every folder at start (with `$/progress`), and the
+// files and folders the watcher or the editor's file operations report afterwards. Open documents are
+// never read from disk: the editor's text wins until the document closes.
+
+import { statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { ScanOptions, isScannedPath, listManifests, readManifest } from '../node/scan';
+import type { AnalysisLoop } from './analysisLoop';
+import { isAtOrBelow, pathOf } from './uris';
+import type { WorkspaceState } from './workspaceState';
+
+export interface WorkspaceScan {
+  /** Reads every manifest of the workspace folders, superseding a scan in progress; analyses at the end. */
+  scanAll(): Promise<void>;
+  /**
+   * Brings one path up to date with the disk: reads a created or changed file (and forgets it when it
+   * is gone or excluded), or every manifest of a created folder.
+   */
+  refresh(uri: string): void;
+  /** Forgets a deleted file, or every file of a deleted folder. */
+  forget(uri: string): void;
+}
+
+export interface ScanContext {
+  readonly state: WorkspaceState;
+  readonly loop: AnalysisLoop;
+  isOpen(uri: string): boolean;
+  scanOptions(): ScanOptions;
+  /** A progress reporter when the client shows server-initiated progress. */
+  startProgress(): Promise<WorkDoneProgressServerReporter | undefined>;
+  log(message: string): void;
+}
+
+/** Files read between two yields to the event loop, so edits and cancellations get through a long scan. */
+const FILES_PER_SLICE = 100;
+
+export function createWorkspaceScan(ctx: ScanContext): WorkspaceScan {
+  let generation = 0;
+
+  /** The path of the innermost workspace folder holding `uri`: the root its exclusion globs are relative to. */
+  const rootOf = (uri: string) => {
+    const folder = ctx.state.folders.filter((f) => isAtOrBelow(uri, f)).sort((a, b) => b.length - a.length)[0];
+    return folder === undefined ? undefined : pathOf(folder);
+  };
+
+  const readFile = (uri: string, path: string) => {
+    if (ctx.isOpen(uri)) return;
+    const read = readManifest(path, ctx.scanOptions());
+    if (read.text !== undefined) ctx.state.setText(uri, read.text);
+    else if (read.skipped?.startsWith('unreadable')) ctx.state.remove(uri);
+    else {
+      ctx.state.setSkipped(uri, read.skipped ?? 'not read');
+      ctx.log(`skipped ${uri}: ${read.skipped}`);
+    }
+  };
+
+  const forget = (uri: string) => {
+    for (const known of ctx.state.uris()) if (isAtOrBelow(known, uri) && !ctx.isOpen(known)) ctx.state.remove(known);
+  };
+
+  /** Every manifest below the workspace folders, as URIs with their paths. */
+  const listAll = () => {
+    const files: Array<{ uri: string; path: string }> = [];
+    for (const folder of ctx.state.folders) {
+      const root = pathOf(folder);
+      if (!root) continue;
+      try {
+        for (const path of listManifests(root, ctx.scanOptions())) files.push({ uri: pathToFileURL(path).href, path });
+      } catch (error) {
+        ctx.log(`cannot scan ${folder}: ${String(error)}`);
+      }
+    }
+    return files;
+  };
+
+  return {
+    async scanAll() {
+      const current = ++generation;
+      ctx.loop.hold();
+      const progress = await ctx.startProgress();
+      try {
+        const files = listAll();
+        const total = files.length.toLocaleString('en-US');
+        progress?.begin('CIDR Lens', 0, `Scanning ${total} manifests`, false);
+        for (let i = 0; i < files.length; i++) {
+          if (i % FILES_PER_SLICE === 0 && i > 0) {
+            await new Promise((resolve) => setImmediate(resolve));
+            if (current !== generation) return;
+            progress?.report(Math.round((i / files.length) * 100), `${i.toLocaleString('en-US')} of ${total} manifests`);
+          }
+          readFile(files[i].uri, files[i].path);
+        }
+        // Files the scan no longer finds (deleted while nobody watched, excluded since) must not linger.
+        const listed = new Set(files.map((f) => f.uri));
+        for (const uri of ctx.state.uris()) if (!listed.has(uri) && !ctx.isOpen(uri)) ctx.state.remove(uri);
+        ctx.log(`scanned ${total} manifests in ${ctx.state.folders.length} folder(s)`);
+      } finally {
+        progress?.done();
+        // A newer scan holds the loop now and releases it when it ends.
+        if (current === generation) ctx.loop.release();
+      }
+    },
+    refresh(uri) {
+      const path = pathOf(uri);
+      const kind = path === undefined ? undefined : kindOnDisk(path);
+      if (path === undefined || kind === undefined) return forget(uri);
+      const root = rootOf(uri);
+      const options = ctx.scanOptions();
+      if (kind === 'folder') {
+        if (root) for (const file of listManifests(path, options)) if (isScannedPath(root, file, options)) readFile(pathToFileURL(file).href, file);
+      } else if (root && isScannedPath(root, path, options)) {
+        readFile(uri, path);
+      } else if (!ctx.isOpen(uri)) {
+        ctx.state.remove(uri);
+      }
+    },
+    forget,
+  };
+}
+
+function kindOnDisk(path: string): 'file' | 'folder' | undefined {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return undefined;
+  }
+}
