@@ -2,7 +2,7 @@
 // happens here; everything the user sees comes from the server over LSP.
 
 import * as path from 'node:path';
-import { ExtensionContext, OutputChannel, commands, window } from 'vscode';
+import { ExtensionContext, LogOutputChannel, commands, window } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { insertFreeSubnet } from './insertFreeSubnet';
 
@@ -37,7 +37,7 @@ function serverOptions(context: ExtensionContext): ServerOptions {
   };
 }
 
-function clientOptions(outputChannel: OutputChannel): LanguageClientOptions {
+function clientOptions(outputChannel: LogOutputChannel): LanguageClientOptions {
   return {
     // Manifests are recognised by content, so every YAML and JSON file is offered to the server; the
     // pattern catches `.yml`/`.json` files that another extension gave a different language id.

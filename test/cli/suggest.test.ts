@@ -18,8 +18,11 @@ interface SuggestJson {
   clusters: Array<{ cluster: string; prefixes: Array<{ cidr: string; addresses: string; privateBlock: string }> }>;
 }
 
-/** Peers named by policies and source ranges are other parties' addresses, free for the cluster to use. */
-const PEER_ROLES = new Set(['policy-cidr', 'policy-except', 'source-range']);
+/**
+ * Peers named by policies and source ranges are other parties' addresses, and a Cilium native-routing
+ * CIDR is a routing hint: none of them is space the cluster uses.
+ */
+const NOT_OWNED_ROLES = new Set(['policy-cidr', 'policy-except', 'source-range', 'native-routing-cidr']);
 const DOCKER_BRIDGE = '172.17.0.0/16';
 const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fd00::/8'];
 
@@ -56,7 +59,7 @@ function within(outer: Interval, inner: Interval): boolean {
 }
 
 function occupied(cluster: PlanJson['clusters'][number]): Interval[] {
-  const values = [...cluster.ranges.filter((r) => !PEER_ROLES.has(r.role)).map((r) => r.value), ...cluster.networks.map((n) => n.value), DOCKER_BRIDGE];
+  const values = [...cluster.ranges.filter((r) => !NOT_OWNED_ROLES.has(r.role)).map((r) => r.value), ...cluster.networks.map((n) => n.value), DOCKER_BRIDGE];
   return values.map(interval);
 }
 

@@ -63,7 +63,7 @@ export function plan(options: CliOptions, analysis: WorkspaceAnalysis): CommandO
   return { stdout, exitCode: 0 };
 }
 
-export function clusterPlans({ result, workspace }: WorkspaceAnalysis): ClusterPlan[] {
+function clusterPlans({ result, workspace }: WorkspaceAnalysis): ClusterPlan[] {
   const locate = locator(workspace.texts);
   const at = (uri: string, span: Span): Location => ({ file: displayPath(uri), range: locate(uri, span) });
   return result.scopes.map(({ scope, plan: addressPlan }) => {

@@ -125,31 +125,34 @@ export function clusterCapacityJson(model: CapacityModel): ClusterCapacityJson {
   };
 }
 
-/** `256 node subnets × /24 (kube-controller-manager default node mask), max 256 nodes, 253 pod IPs each`, one phrase per figure. */
-export function capacityPhrases(capacity: RangeCapacityJson): string[] {
+/** One figure of a range as a person reads it: what it provides, and how much of that is used. */
+export interface CapacityLine {
+  /** `256 node subnets × /24 (kube-controller-manager default node mask, default), max 256 nodes, 253 pod IPs each` */
+  readonly provides: string;
+  /** `3 of 256 (1.2 %)`, when the figure knows its utilization. */
+  readonly used?: string;
+}
+
+export function capacityLines(capacity: RangeCapacityJson): CapacityLine[] {
   return [
     ...(capacity.nodeSubnets ?? []).map((n) => {
       const lost = n.lostToServices !== '0' ? `, ${count(n.lostToServices)} lost to the service range` : '';
       const pods = n.podsPerNode !== null ? `, ${count(n.podsPerNode)} pod IPs each` : '';
-      return `${countOr(n.subnets, '?')} node subnets × /${n.nodeMask.value} (${n.nodeMask.source}${n.nodeMask.origin === 'written' ? '' : `, ${n.nodeMask.origin}`})${lost}, max ${count(n.maxNodes)} nodes${pods}${inEffect(n.effective)}`;
+      const mask = `/${n.nodeMask.value} (${n.nodeMask.source}${n.nodeMask.origin === 'written' ? '' : `, ${n.nodeMask.origin}`})`;
+      return line(`${countOr(n.subnets, '?')} node subnets × ${mask}${lost}, max ${count(n.maxNodes)} nodes${pods}${inEffect(n.effective)}`, n.utilization);
     }),
-    ...(capacity.calicoBlocks ?? []).map(
-      (c) => `${countOr(c.blocks, '?')} blocks × /${c.blockSize.value}${c.addressesPerBlock !== null ? ` (${count(c.addressesPerBlock)} addresses each)` : ''}${c.disabled ? ', disabled' : ''}`,
-    ),
-    ...(capacity.serviceIps ?? []).map((s) => `${count(s.clusterIps)} ClusterIPs${inEffect(s.effective)}`),
-    ...(capacity.lbAddresses ?? []).map((l) => `${count(l.usable)} usable load-balancer addresses`),
+    ...(capacity.calicoBlocks ?? []).map((c) => {
+      const each = c.addressesPerBlock !== null ? ` (${count(c.addressesPerBlock)} addresses each)` : '';
+      return line(`${countOr(c.blocks, '?')} blocks × /${c.blockSize.value}${each}${c.disabled ? ', disabled' : ''}`, c.utilization);
+    }),
+    ...(capacity.serviceIps ?? []).map((s) => line(`${count(s.clusterIps)} ClusterIPs${inEffect(s.effective)}`, s.utilization)),
+    ...(capacity.lbAddresses ?? []).map((l) => line(`${count(l.usable)} usable load-balancer addresses`, l.utilization)),
   ];
 }
 
-/** `3 of 256 (1.2 %)` for each figure that knows its utilization. */
-export function utilizationPhrases(capacity: RangeCapacityJson): string[] {
-  const all = [
-    ...(capacity.nodeSubnets ?? []).map((n) => n.utilization),
-    ...(capacity.calicoBlocks ?? []).map((c) => c.utilization),
-    ...(capacity.serviceIps ?? []).map((s) => s.utilization),
-    ...(capacity.lbAddresses ?? []).map((l) => l.utilization),
-  ];
-  return all.filter((u): u is UtilizationJson => u !== null).map((u) => `${count(u.allocated)} of ${count(u.capacity)} (${(u.ratio * 100).toFixed(1)} %)`);
+function line(provides: string, utilization: UtilizationJson | null): CapacityLine {
+  if (utilization === null) return { provides };
+  return { provides, used: `${count(utilization.allocated)} of ${count(utilization.capacity)} (${(utilization.ratio * 100).toFixed(1)} %)` };
 }
 
 /** `maxPods 110 (kubelet default maxPods) · 3 Nodes with a podCIDR · expect.nodes 500` */

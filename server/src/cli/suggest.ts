@@ -9,7 +9,7 @@ import { textTable } from './format/table';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { displayPath } from './workspace';
 
-export interface ClusterSuggestions {
+interface ClusterSuggestions {
   readonly cluster: string;
   readonly root: string;
   readonly prefixes: ReadonlyArray<{ readonly cidr: string; readonly addresses: string; readonly privateBlock: string }>;

@@ -72,7 +72,7 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
   const results = prepared.map(({ inputs, plan, before }): ScopeAnalysis => {
     const connected = connectedPlans(plan, plans);
     if (before && before.plan === plan && sameItems(before.connected, connected)) return before;
-    return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors) };
+    return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors, inputs.configFile) };
   });
   const configFindings = input.configs.flatMap((c) => c.findings);
   return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors };
@@ -99,9 +99,10 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
-export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[], internalErrors: string[] = []): Finding[] {
+export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[], internalErrors: string[] = [], configFile?: ConfigFile): Finding[] {
   const config = plan.scope.config;
   const texts = new Map(plan.scope.files.map((f) => [f.uri, f]));
+  const textOf = (uri: string) => texts.get(uri)?.text ?? (configFile?.uri === uri ? configFile.text : '');
   const lineIndexes = new Map<string, LineIndex>();
   const ctx: RuleContext = {
     plan,
@@ -109,7 +110,7 @@ export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[
     connected,
     locate(uri, offset) {
       let index = lineIndexes.get(uri);
-      if (!index) lineIndexes.set(uri, (index = lineIndexOf(texts.get(uri)?.text ?? '')));
+      if (!index) lineIndexes.set(uri, (index = lineIndexOf(textOf(uri))));
       return `${baseName(uri)}:${positionAt(index, offset).line + 1}`;
     },
   };

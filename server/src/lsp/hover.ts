@@ -40,6 +40,7 @@ function locationLink(at: SourceLocation, ctx: Pick<FeatureContext, 'positionsOf
   return `[${escapeMarkdown(baseName(at.uri))}:${line}](${at.uri}#L${line})`;
 }
 
+/** Escapes what would format inline text; the rest (`#`, `-`, `(`) only means something at line starts or after links. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
 }

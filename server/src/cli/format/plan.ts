@@ -2,7 +2,7 @@
 
 import { formatCount } from '../../core';
 import type { ClusterPlan, Location, PlannedNetwork, PlannedRange, PlannedSetting } from '../plan';
-import { capacityPhrases, clusterCapacityPhrase, utilizationPhrases } from '../planCapacity';
+import { CapacityLine, capacityLines, clusterCapacityPhrase } from '../planCapacity';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { textTable } from './table';
 
@@ -46,11 +46,9 @@ function clusterText(cluster: ClusterPlan): string {
   return lines.join('\n') + '\n';
 }
 
-/** One row per capacity figure of a range, the range named on the first; utilization beside its figure. */
+/** One row per capacity figure of a range, the range named on the first. */
 function capacityCells(range: PlannedRange): string[][] {
-  const provides = capacityPhrases(range.capacity);
-  const used = utilizationPhrases(range.capacity);
-  return provides.map((phrase, i) => [i === 0 ? range.value : '', phrase, used[i] ?? '']);
+  return capacityLines(range.capacity).map((figure, i) => [i === 0 ? range.value : '', figure.provides, figure.used ?? '']);
 }
 
 interface RowCells {
@@ -60,8 +58,7 @@ interface RowCells {
   readonly addresses: string;
   readonly source: string;
   readonly location: string;
-  readonly capacity: readonly string[];
-  readonly utilization: readonly string[];
+  readonly capacity: readonly CapacityLine[];
 }
 
 function rangeCells(range: PlannedRange): RowCells {
@@ -72,8 +69,7 @@ function rangeCells(range: PlannedRange): RowCells {
     addresses: formatCount(BigInt(range.addresses)),
     source: sourceText(range),
     location: lineOf(range.location),
-    capacity: capacityPhrases(range.capacity),
-    utilization: utilizationPhrases(range.capacity),
+    capacity: capacityLines(range.capacity),
   };
 }
 
@@ -86,7 +82,6 @@ function networkCells(network: PlannedNetwork): RowCells {
     source: `.cidr-lens.yaml ${network.kind}Networks (${network.name})`,
     location: network.location ? lineOf(network.location) : 'settings',
     capacity: [],
-    utilization: [],
   };
 }
 
@@ -109,7 +104,7 @@ function clusterMarkdown(cluster: ClusterPlan): string {
       markdownTable(
         ['Range', 'Role', 'Source', 'Addresses', 'Capacity', 'Utilization'],
         [false, false, false, true, false, false],
-        rows.map((r) => [code(r.value), humanRole(r.role), `${escapeCell(r.source)} · ${code(r.location)}`, r.addresses, cellLines(r.capacity), cellLines(r.utilization)]),
+        rows.map((r) => [code(r.value), humanRole(r.role), `${escapeCell(r.source)} · ${code(r.location)}`, r.addresses, cellLines(r.capacity.map((c) => c.provides)), cellLines(r.capacity.map((c) => c.used ?? '—'))]),
       ),
     );
   }

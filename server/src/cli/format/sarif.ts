@@ -10,7 +10,7 @@ import type { Range } from '../locate';
 import type { Report, ReportedFinding } from '../report';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
 const PROJECT_URI = 'https://github.com/cidr-lens/cidr-lens';
 
@@ -72,7 +72,7 @@ function reportingDescriptor(rule: RuleMetadata) {
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: {
-      text: `${rule.description} Default level: ${level}. A cluster's .cidr-lens.yaml can change it, e.g. rules: { ${rule.id}: warning } (error, warning, info or off).`,
+      text: `${rule.description} Default severity: ${rule.defaultSeverity}. A cluster's .cidr-lens.yaml can change it: rules: { ${rule.id}: error | warning | info | off }.`,
     },
     helpUri: rule.helpUri ?? ruleHelpUri(rule.id),
     defaultConfiguration: { level },

@@ -1,37 +1,39 @@
 // Free subnets for a cluster: where a new range of a given length could go without colliding with
-// anything the cluster uses or must stay clear of. `cidr-lens suggest` lists them; quick fixes that
-// move a range can search the same `occupiedSpace`.
+// anything the cluster uses or must stay clear of. `cidr-lens suggest` and "Insert Free Subnet…" list
+// them; the "Move to" quick fixes (rules/freeSubnetFixes.ts) avoid the same space.
 
 import type { Role } from '../model';
-import { Family, addrFrom } from '../net/addr';
+import type { Family } from '../net/addr';
 import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
-import { IpRange, formatPrefix, formatRange, prefixFrom, prefixSize, prefixToRange } from '../net/prefix';
+import { IpRange, formatPrefix, formatRange, prefixSize } from '../net/prefix';
 import { RangeSet, rangeSetFrom } from '../net/rangeSet';
+import { RESERVED_FOR_MOVES } from '../rules/freeSubnetFixes';
 import { AddressPlan, isRangeFact } from './plan';
 
-/** Roles whose ranges name other parties (policy peers, load-balancer clients), not space the cluster uses. */
-const PEER_ROLES: ReadonlySet<Role> = new Set<Role>(['policy-cidr', 'policy-except', 'source-range']);
-
-/** Docker's default bridge, 172.17.0.0/16: a range there collides with the container runtime on the nodes. */
-const DOCKER_BRIDGE: IpRange = prefixToRange(prefixFrom(addrFrom(4, 0xac110000n), 16));
+/**
+ * Roles whose ranges are not space the cluster uses: policy peers and load-balancer clients name other
+ * parties, and a Cilium native-routing CIDR is a routing hint that often spans a whole private block.
+ * The same choice as the "Move to" quick fixes (rules/freeSubnetFixes.ts).
+ */
+const NOT_OWNED_ROLES: ReadonlySet<Role> = new Set<Role>(['policy-cidr', 'policy-except', 'source-range', 'native-routing-cidr']);
 
 /** The roles a suggestion stays near, most telling first: a new range belongs beside the cluster's own networks. */
 const ANCHOR_ROLES: readonly Role[] = ['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool'];
 
 /** The ranges of a connected cluster that ours must not overlap (cross-cluster-overlap). */
-const CONNECTED_ROLES: ReadonlySet<Role> = new Set<Role>(['pod-network', 'service-network', 'cni-pod-pool']);
+const CONNECTED_ROLES: ReadonlySet<Role> = new Set<Role>(['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool']);
 
 /**
- * Every address a new range must avoid: the scope's own ranges of every role except peers, its
- * external and node networks, the pod and service networks of its connected clusters, and Docker's
- * default bridge.
+ * Every address a new range must avoid: the scope's own ranges, its external and node networks, the
+ * pod, service and pool ranges of its connected clusters, and reserved space (Docker's default bridge
+ * included).
  */
 export function occupiedSpace(plan: AddressPlan, connected: readonly AddressPlan[] = []): RangeSet {
-  const owned = plan.facts.filter(isRangeFact).flatMap((fact) => (PEER_ROLES.has(fact.role) ? [] : [fact.value.range]));
+  const owned = plan.facts.filter(isRangeFact).flatMap((fact) => (NOT_OWNED_ROLES.has(fact.role) ? [] : [fact.value.range]));
   const config = plan.scope.config;
   const networks = [...config.externalNetworks, ...config.nodeNetworks].map((n) => n.range);
   const peered = connected.flatMap((other) => other.facts.filter(isRangeFact).flatMap((fact) => (CONNECTED_ROLES.has(fact.role) ? [fact.value.range] : [])));
-  return rangeSetFrom([...owned, ...networks, ...peered, DOCKER_BRIDGE]);
+  return rangeSetFrom([...owned, ...networks, ...peered, ...RESERVED_FOR_MOVES]);
 }
 
 export interface SubnetRequest {
@@ -51,8 +53,7 @@ export interface SuggestedSubnet {
 /**
  * Up to `count` free prefixes of the requested length that overlap nothing in `occupiedSpace`
  * (the scope's plan, and the plans of its connected clusters).
- * Only private space is searched (RFC 1918, or fd00::/8 for IPv6), which keeps every suggestion clear
- * of loopback, link-local, multicast, documentation and public space by construction. Private
+ * Only private space is searched (RFC 1918, or fd00::/8 for IPv6), so no suggestion is public. Private
  * blocks the cluster already uses come first, and inside each block the prefixes nearest to the
  * cluster's first range there (its pod network, if it has one there); unused blocks follow, from
  * their start. Deterministic: the same plan always yields the same list.
@@ -85,7 +86,7 @@ function anchorRanges(plan: AddressPlan, family: Family): IpRange[] {
   const rank = (role: Role) => (ANCHOR_ROLES.includes(role) ? ANCHOR_ROLES.indexOf(role) : ANCHOR_ROLES.length);
   return plan.facts
     .filter(isRangeFact)
-    .filter((fact) => fact.value.range.family === family && !PEER_ROLES.has(fact.role))
+    .filter((fact) => fact.value.range.family === family && !NOT_OWNED_ROLES.has(fact.role))
     .map((fact, index) => ({ rank: rank(fact.role), index, range: fact.value.range }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.range);

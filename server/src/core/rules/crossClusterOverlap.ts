@@ -12,8 +12,7 @@ import type { Role } from '../model';
 import type { RangeFact } from '../plan/plan';
 import { findOverlapsBetween } from '../net/sweep';
 import { moveFixes } from './freeSubnetFixes';
-import { FindingCollector, andMore, isNetworkFact, label, locateIn, rangeKey, relation, sharedText, valueText } from './overlapConsistency';
-import type { AddressPlan } from '../plan/plan';
+import { FindingCollector, andMore, byProminence, isNetworkFact, label, locateIn, rangeKey, relation, sharedText, valueText } from './overlapConsistency';
 import type { Rule } from './rule';
 
 /** Pod and service ranges: what a peered cluster routes to. */
@@ -26,8 +25,9 @@ export const crossClusterOverlap: Rule = {
   run(ctx) {
     if (ctx.connected.length === 0) return [];
     const ours = ctx.plan.facts.filter((f): f is RangeFact => ROLES.has(f.role) && isNetworkFact(f));
-    const theirs: Array<{ fact: RangeFact; plan: AddressPlan }> = ctx.connected.flatMap((plan) =>
-      plan.facts.filter((f): f is RangeFact => ROLES.has(f.role) && isNetworkFact(f)).map((fact) => ({ fact, plan })),
+    const theirs = byProminence(
+      ctx.connected.flatMap((plan) => plan.facts.filter((f): f is RangeFact => ROLES.has(f.role) && isNetworkFact(f)).map((fact) => ({ fact, plan }))),
+      (t) => t.fact,
     );
     const collector = new FindingCollector();
     for (const [self, other] of findOverlapsBetween(ours, (f) => f.value.range, theirs, (t) => t.fact.value.range)) {

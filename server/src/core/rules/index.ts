@@ -16,6 +16,14 @@ import { podNetworkMismatch } from './podNetworkMismatch';
 import { addressOutsideRange } from './addressOutsideRange';
 import { duplicateAddress } from './duplicateAddress';
 import { conflictingDefinitions } from './conflictingDefinitions';
+import { nodeMaskInvalid } from './nodeMaskInvalid';
+import { blockSizeInvalid } from './blockSizeInvalid';
+import { flannelSubnetLenInvalid } from './flannelSubnetLenInvalid';
+import { tooFewNodeSubnets } from './tooFewNodeSubnets';
+import { nodeSubnetTooSmall } from './nodeSubnetTooSmall';
+import { tooFewBlocks } from './tooFewBlocks';
+import { serviceRangeFull } from './serviceRangeFull';
+import { highUtilization } from './highUtilization';
 
 export type { Rule, RuleContext } from './rule';
 
@@ -29,6 +37,9 @@ export const rules: readonly Rule[] = [
   // Sizes.
   serviceRangeTooLarge,
   rangeTooSmall,
+  nodeMaskInvalid,
+  blockSizeInvalid,
+  flannelSubnetLenInvalid,
   // Overlap and consistency.
   rangeOverlap,
   crossClusterOverlap,
@@ -39,4 +50,9 @@ export const rules: readonly Rule[] = [
   duplicateAddress,
   conflictingDefinitions,
   // Capacity.
+  tooFewNodeSubnets,
+  nodeSubnetTooSmall,
+  tooFewBlocks,
+  serviceRangeFull,
+  highUtilization,
 ];

@@ -155,6 +155,21 @@ export function factCounterpart(fact: RangeFact, ctx: RuleContext, relatedMessag
   };
 }
 
+const ROLE_ORDER: readonly string[] = ['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool'];
+
+/**
+ * Facts in the order their names should come first in a message: the cluster's pod and service
+ * networks before CNI pools and load-balancer pools, explicit values before defaults, then file order.
+ * The sort is stable, so the result does not depend on anything but the input.
+ */
+export function byProminence<T>(items: readonly T[], factOf: (item: T) => Fact): T[] {
+  const rank = (f: Fact) => {
+    const role = ROLE_ORDER.indexOf(f.role);
+    return (role < 0 ? ROLE_ORDER.length : role) * 2 + (f.isDefault ? 1 : 0);
+  };
+  return [...items].sort((a, b) => rank(factOf(a)) - rank(factOf(b)));
+}
+
 /** A range key: restatements of one range share it. */
 export function rangeKey(range: IpRange): string {
   return `${range.family}:${range.first}-${range.last}`;

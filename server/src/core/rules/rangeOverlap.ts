@@ -25,9 +25,8 @@ import type { Fact, Severity } from '../model';
 import type { NamedNetwork } from '../plan/config';
 import type { RangeFact } from '../plan/plan';
 import { findOverlaps, findOverlapsBetween } from '../net/sweep';
-import { baseName } from '../text/format';
 import { moveFixes } from './freeSubnetFixes';
-import { Counterpart, FindingCollector, andMore, factCounterpart, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
+import { Counterpart, FindingCollector, andMore, byProminence, factCounterpart, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
 
 type Domain = 'pod' | 'service' | 'lb';
@@ -79,7 +78,7 @@ function ownedRanges(ctx: RuleContext): Owned[] {
     else if (fact.role === 'service-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'service' });
     else if (fact.role === 'lb-pool' && judgeable(fact)) owned.push({ fact, domain: 'lb' });
   }
-  return owned;
+  return byProminence(owned, (o) => o.fact);
 }
 
 const POD_SERVICE: Category = { id: 'pod-service', severity: 'error', consequence: 'pod and Service addresses must never overlap', moveSelf: true };
@@ -175,7 +174,7 @@ function reportNetworks(ctx: RuleContext, collector: FindingCollector, owned: re
   const key = kind === 'external' ? 'externalNetworks' : 'nodeNetworks';
   for (const [o, network] of findOverlapsBetween(owned, (x) => x.fact.value.range, networks, (n) => n.range)) {
     const self = o.fact;
-    const where = network.location ? `, ${baseName(network.location.uri)}` : '';
+    const where = network.location ? `, ${ctx.locate(network.location.uri, network.location.span.start)}` : '';
     const networkName = `${network.text} (${key} "${network.name}"${where})`;
     const networkCounterpart: Counterpart = {
       name: networkName,

@@ -97,7 +97,7 @@ const PEER_ROLES = new Set<Fact['role']>(['policy-cidr', 'policy-except', 'sourc
  * original and every allocation in it) when that touches nothing else the cluster uses, else the free
  * aligned prefix of that length nearest to it in private space. Undefined when neither exists.
  */
-export function widerPrefix(ctx: RuleContext, fact: RangeFact, bits: number): { prefix: Prefix; moved: boolean } | undefined {
+export function widerPrefix(ctx: RuleContext, fact: RangeFact, bits: number, allowMove = true): { prefix: Prefix; moved: boolean } | undefined {
   if (fact.value.kind !== 'prefix' || bits < 0 || bits >= fact.value.prefix.bits) return undefined;
   const family = fact.value.range.family;
   const original = fact.value.range;
@@ -115,6 +115,7 @@ export function widerPrefix(ctx: RuleContext, fact: RangeFact, bits: number): { 
   const inPlaceRange = prefixToRange(inPlace);
   const block = privateBlockOf(original);
   if (!rangeSetOverlaps(avoid, inPlaceRange) && (!block || rangeContains(block, inPlaceRange))) return { prefix: inPlace, moved: false };
+  if (!allowMove) return undefined;
   const blocks = family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6];
   const candidates = block ? [block, ...blocks.filter((b) => b !== block)] : [...blocks];
   const found = findFreePrefixes({ family, bits, candidates, avoid: rangeSetFrom([...rangeSetRangesOf(avoid), original]), near: original.first, count: 1 });
