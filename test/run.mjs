@@ -12,5 +12,7 @@ function find(dir) {
 
 const filter = process.argv[2];
 const files = find('out/test').filter((f) => !filter || f.includes(filter)).sort();
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=dot', ...files], { stdio: 'inherit' });
+// Dots for results, plus the measurements tests note with `t.diagnostic()` (see test/support/noteReporter.mjs).
+const reporters = ['--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/support/noteReporter.mjs', '--test-reporter-destination=stdout'];
+const result = spawnSync(process.execPath, ['--test', ...reporters, ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

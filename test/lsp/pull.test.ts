@@ -96,8 +96,8 @@ describe('pull diagnostics over stdio', () => {
     });
     const changed = await pending;
     assert.deepEqual(changed.items.map((item) => [item.uri, item.items?.length, item.version]).sort(), [
-      [kubeadm, 0, 2],
       [uri('kube-flannel.yaml'), 0, null],
+      [kubeadm, 0, 2],
     ]);
     // The open document's own report changed too, so the client was asked to pull again.
     await refreshed;
@@ -119,8 +119,8 @@ describe('pull diagnostics over stdio', () => {
     });
     const targets = actions.flatMap((a) => a.edit.documentChanges.map((c) => c.textDocument)).sort((a, b) => a.uri.localeCompare(b.uri));
     assert.deepEqual(targets, [
-      { uri: kubeadm, version: 3 },
       { uri: uri('kube-flannel.yaml'), version: null },
+      { uri: kubeadm, version: 3 },
     ]);
   });
 });

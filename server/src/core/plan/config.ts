@@ -70,7 +70,9 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
   const source = fileSource(text);
   const findings: Finding[] = [];
   const problem = (node: Node | undefined, message: string, severity: Severity = 'error') => {
-    const span = node?.range ? spanOf(source, node.range[0], node.range[1]) : { start: 0, end: 0 };
+    // A collection's range runs to the next line; the finding covers only its characters.
+    const end = node?.range ? trimTrailingSpace(text, node.range[0], node.range[1]) : 0;
+    const span = node?.range ? spanOf(source, node.range[0], end) : { start: 0, end: 0 };
     findings.push({ rule: 'invalid-config', severity, message, uri, span, related: [], fixes: [] });
   };
   const parsed = parseManifests(source);
@@ -166,6 +168,11 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     ignore,
   };
   return { uri, text, config, findings };
+}
+
+function trimTrailingSpace(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
 }
 
 /** Workspace-wide settings (`cidrLens.*`), the same keys as a config file, as plain JSON. */

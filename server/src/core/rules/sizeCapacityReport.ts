@@ -7,7 +7,7 @@ import type { Fact, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } 
 import { Family, addrFrom, bitsOf, formatAddr } from '../net/addr';
 import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
 import { IpRange, Prefix, formatPrefix, masked, prefixFrom, prefixToRange, rangeContains, rangesOverlap } from '../net/prefix';
-import { rangeSetFrom, rangeSetOverlaps } from '../net/rangeSet';
+import { rangeSetFrom } from '../net/rangeSet';
 import type { Figure, NodeSubnetCapacity } from '../plan/capacity';
 import type { RangeFact } from '../plan/plan';
 import { formatCount } from '../text/format';
@@ -92,33 +92,70 @@ export function rangeEdits(ctx: RuleContext, fact: RangeFact, newText: string): 
 /** Peer roles: ranges of other parties, which a cluster's own range may well contain. */
 const PEER_ROLES = new Set<Fact['role']>(['policy-cidr', 'policy-except', 'source-range']);
 
+/** What a range is for: ranges of one purpose may nest (a pod range in flannel's Network, a Node podCIDR in the pod range). */
+function purposeOf(role: Fact['role']): string {
+  switch (role) {
+    case 'pod-network':
+    case 'cni-pod-pool':
+    case 'proxy-cluster-cidr':
+    case 'native-routing-cidr':
+    case 'node-pod-cidr':
+    case 'ipam-block':
+      return 'pod';
+    case 'service-network':
+    case 'cluster-ip':
+    case 'cluster-dns':
+    case 'bgp-advertised':
+      return 'service';
+    case 'lb-pool':
+    case 'lb-ip':
+      return 'lb';
+    default:
+      return role;
+  }
+}
+
+/** Pools that must stay disjoint from their siblings (two Calico pools, two MetalLB pools). */
+const SIBLING_ROLES = new Set<Fact['role']>(['cni-pod-pool', 'lb-pool']);
+
+function sameRange(a: IpRange, b: IpRange): boolean {
+  return a.family === b.family && a.first === b.first && a.last === b.last;
+}
+
 /**
- * A wider prefix of `bits` for a range: the same range widened in place (aligned, so it contains the
- * original and every allocation in it) when that touches nothing else the cluster uses, else the free
- * aligned prefix of that length nearest to it in private space. Undefined when neither exists.
+ * Whether a fact's range may overlap a widened range `wide` of `fact`: ranges of the same purpose
+ * that nest with it (its allocations, an enclosing CNI network), never a range of another purpose
+ * (a pod range must not grow into the service range), nor a sibling pool.
+ */
+function mayOverlap(fact: RangeFact, other: RangeFact, wide: IpRange): boolean {
+  const r = other.value.range;
+  if (sameRange(r, fact.value.range)) return true; // The same range written elsewhere: it is resized along.
+  if (purposeOf(other.role) !== purposeOf(fact.role)) return false;
+  if (SIBLING_ROLES.has(fact.role) && other.role === fact.role && other.component === fact.component) return false;
+  return rangeContains(wide, r) || rangeContains(r, wide);
+}
+
+/**
+ * A prefix of `bits` (at most the range's own length) for a range: the same range widened in place (aligned, so it contains the
+ * original and every allocation in it) when it stays clear of everything else the cluster uses, else
+ * (when `allowMove`) the free aligned prefix of that length nearest to it in private space.
  */
 export function widerPrefix(ctx: RuleContext, fact: RangeFact, bits: number, allowMove = true): { prefix: Prefix; moved: boolean } | undefined {
-  if (fact.value.kind !== 'prefix' || bits < 0 || bits >= fact.value.prefix.bits) return undefined;
+  if (fact.value.kind !== 'prefix' || bits < 0 || bits > fact.value.prefix.bits) return undefined;
   const family = fact.value.range.family;
   const original = fact.value.range;
-  const avoid = rangeSetFrom([
-    ...ctx.plan.facts.flatMap((f) => {
-      if (f === fact || PEER_ROLES.has(f.role) || !('range' in f.value)) return [];
-      const r = (f as RangeFact).value.range;
-      // What lies inside the range (its allocations, the same range written elsewhere) moves with it.
-      return rangeContains(original, r) ? [] : [r];
-    }),
-    ...ctx.config.externalNetworks.map((n) => n.range),
-    ...ctx.config.nodeNetworks.map((n) => n.range),
-  ]);
+  const others = ctx.plan.facts.filter((f): f is RangeFact => f !== fact && !PEER_ROLES.has(f.role) && 'range' in f.value && (f as RangeFact).value.range.family === family);
+  const networks = [...ctx.config.externalNetworks, ...ctx.config.nodeNetworks].map((n) => n.range);
   const inPlace = masked(prefixFrom(fact.value.prefix.addr, bits));
-  const inPlaceRange = prefixToRange(inPlace);
+  const wide = prefixToRange(inPlace);
   const block = privateBlockOf(original);
-  if (!rangeSetOverlaps(avoid, inPlaceRange) && (!block || rangeContains(block, inPlaceRange))) return { prefix: inPlace, moved: false };
+  const clear = others.every((o) => !rangesOverlap(o.value.range, wide) || mayOverlap(fact, o, wide)) && networks.every((n) => !rangesOverlap(n, wide));
+  if (clear && bits < fact.value.prefix.bits && (!block || rangeContains(block, wide))) return { prefix: inPlace, moved: false };
   if (!allowMove) return undefined;
+  const avoid = rangeSetFrom([...others.filter((o) => !sameRange(o.value.range, original)).map((o) => o.value.range), ...networks, original]);
   const blocks = family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6];
   const candidates = block ? [block, ...blocks.filter((b) => b !== block)] : [...blocks];
-  const found = findFreePrefixes({ family, bits, candidates, avoid: rangeSetFrom([...rangeSetRangesOf(avoid), original]), near: original.first, count: 1 });
+  const found = findFreePrefixes({ family, bits, candidates, avoid, near: original.first, count: 1 });
   return found.length > 0 ? { prefix: found[0], moved: true } : undefined;
 }
 

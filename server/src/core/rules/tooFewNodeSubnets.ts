@@ -12,7 +12,6 @@
 
 import type { Fix, Severity } from '../model';
 import { bitsOf } from '../net/addr';
-import { prefixToRange } from '../net/prefix';
 import type { NodeSubnetCapacity } from '../plan/capacity';
 import { knownNodes } from '../plan/capacity';
 import { formatCount, plural } from '../text/format';
@@ -94,12 +93,14 @@ function fixes(ctx: RuleContext, entry: NodeSubnetCapacity, need: number): Fix[]
   const firstSkipped = entry.allocator === 'flannel-etcd' ? 1n : 0n;
   const noun = entry.allocator === 'kube-controller-manager' && entry.pool.role === 'pod-network' ? 'pod range' : entry.allocator === 'cilium-cluster-pool' ? 'pool' : 'Network';
   if (!entry.pool.isDefault) {
-    const start = Math.min(prefix - 1, mask - bitsFor(BigInt(need) + firstSkipped));
+    // The same length only helps when the range moves away from the service range it overlaps.
+    const start = Math.min(entry.lostToServices > 0n ? prefix : prefix - 1, mask - bitsFor(BigInt(need) + firstSkipped));
     for (let bits = start; bits >= Math.max(0, start - 4); bits--) {
       if (diffRefused(entry, mask, bits)) break;
       const target = widerPrefix(ctx, entry.pool, bits);
       if (!target) continue;
-      const count = (target.moved ? pow2(mask - bits) : subnetsWith(entry, prefixToRange(target.prefix), bits, mask)) - firstSkipped;
+      // The new range overlaps no service range, so every subnet counts.
+      const count = pow2(mask - bits) - firstSkipped;
       if (count < BigInt(need)) continue;
       out.push(...resizeFix(ctx, entry.pool, target, noun, `${formatCount(count)} node subnets × /${mask}`));
       break;
