@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ExtensionContext, LogOutputChannel, commands, window } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { insertFreeSubnet } from './insertFreeSubnet';
+import { registerAddressPlan } from './planView';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('cidrLens.insertFreeSubnet', async () => {
       if (client) await insertFreeSubnet(client);
     }),
+    registerAddressPlan(context, client),
   );
   await client.start();
 }

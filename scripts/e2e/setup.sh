@@ -22,7 +22,6 @@ CODE_SERVER_DIR="$CACHE/code-server"
 
 NODE_SPEC="node@24"
 CODE_SERVER_SPEC="code-server@4.139.1"
-PLAYWRIGHT_SPEC="playwright-core@1.65.1"
 APT_PACKAGES=(chromium libkrb5-dev unzip)
 
 now() { date +%s.%N; }
@@ -101,12 +100,11 @@ if [[ ! -f "$CODE_SERVER_DIR/.stamp-$CODE_SERVER_SPEC" || ! -f "$CODE_SERVER_DIR
 fi
 
 # --- playwright-core -----------------------------------------------------------------------------
-# Drives the browser; it is a project devDependency. Only its JS is used (no browser download: the
-# runner points it at /usr/bin/chromium). Fallback for a tree installed before it was added.
+# Drives the browser. It is a devDependency pinned in package.json, so `npm ci`/`npm install` brings it;
+# only its JavaScript is used (the runner points it at /usr/bin/chromium, no browser download).
 if ! (cd "$ROOT" && node -e "require.resolve('playwright-core')" 2>/dev/null); then
-  step_start "npm install --no-save $PLAYWRIGHT_SPEC (not yet in node_modules)"
-  (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-save --no-audit --no-fund --loglevel=error "$PLAYWRIGHT_SPEC")
-  step_done "playwright-core"
+  echo "e2e-setup: playwright-core is missing from node_modules; run npm install (or npm ci) first" >&2
+  exit 1
 fi
 
 echo "e2e-setup: ready in $(since "$T_ALL") s (cache: $CACHE)"

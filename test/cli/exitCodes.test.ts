@@ -76,7 +76,6 @@ describe('cli usage errors: exit 2, one line on stderr', () => {
     { name: 'flag without its value', args: ['check', '--format'], mentions: /--format needs a value/ },
     { name: 'unknown command', args: ['lint'], mentions: /unknown command "lint"/ },
     { name: 'bad --fail-on', args: ['check', '--fail-on', 'fatal'], mentions: /--fail-on "fatal"/ },
-    { name: 'SVG plans, not built yet', args: ['plan', '--format', 'svg'], mentions: /plan --format svg is not available yet/ },
     { name: 'suggest without --prefix', args: ['suggest'], mentions: /suggest needs --prefix N/ },
     { name: 'suggest with a prefix too long for IPv4', args: ['suggest', '--prefix', '64'], mentions: /add --family 6/ },
     { name: 'suggest with a bad family', args: ['suggest', '--prefix', '16', '--family', '5'], mentions: /--family must be 4 or 6/ },

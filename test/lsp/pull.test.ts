@@ -124,3 +124,28 @@ describe('pull diagnostics over stdio', () => {
     ]);
   });
 });
+
+describe('pull diagnostics with a client that never asks for workspace diagnostics', () => {
+  let session: Session;
+  const uri = (path: string) => session.ws.uri(path);
+
+  before(async () => {
+    session = await startSession({ 'kubeadm.yaml': KUBEADM, 'kube-flannel.yaml': FLANNEL }, { capabilities: PULL_CAPABILITIES });
+  });
+
+  after(() => session.dispose());
+
+  it('pushes closed files, and moves a file to pull once the client pulls it', async () => {
+    const { client } = session;
+    const flannel = uri('kube-flannel.yaml');
+    await client.waitForDiagnostics(flannel, (d) => d.length === 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri: flannel, languageId: 'yaml', version: 1, text: FLANNEL } });
+    const cleared = client.waitForDiagnostics(flannel, (d) => d.length === 0);
+    const pulled = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: flannel } });
+    assert.deepEqual(pulled.items?.map((d) => d.code), ['pod-network-mismatch']);
+    await cleared;
+    // Closed again, the file goes back to push.
+    client.notify('textDocument/didClose', { textDocument: { uri: flannel } });
+    await client.waitForDiagnostics(flannel, (d) => d.length === 1);
+  });
+});

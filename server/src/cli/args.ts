@@ -29,8 +29,6 @@ const ALLOWED_FLAGS: Readonly<Record<Command, readonly string[]>> = {
 };
 
 const FORMATS: Readonly<Record<Command, readonly string[]>> = { check: CHECK_FORMATS, plan: PLAN_FORMATS, suggest: SUGGEST_FORMATS };
-/** Formats that are part of the contract but not built yet (SVG plans are issue 10). */
-const UNAVAILABLE_FORMATS: Readonly<Partial<Record<Command, readonly string[]>>> = { plan: ['svg'] };
 
 export const USAGE = `Usage:
   cidr-lens check [PATH...] [--format text|json|sarif|github] [--config FILE] [--fail-on error|warning|info|never] [--scope auto|file]
@@ -70,7 +68,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   const format = values.get('--format') ?? 'text';
   if (!FORMATS[command].includes(format)) throw new UsageError(`unknown format "${format}" for ${command}: expected ${FORMATS[command].join(', ')}`);
-  if (UNAVAILABLE_FORMATS[command]?.includes(format)) throw new UsageError(`${command} --format ${format} is not available yet`);
   const failOn = values.get('--fail-on') ?? 'error';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`unknown --fail-on "${failOn}": expected ${FAIL_ON.join(', ')}`);
   const scope = values.get('--scope') ?? 'auto';

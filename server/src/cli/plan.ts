@@ -7,6 +7,7 @@ import type { CliOptions } from './args';
 import type { WorkspaceAnalysis } from './analysis';
 import type { CommandOutput } from './command';
 import { formatPlanJson, formatPlanMarkdown, formatPlanText } from './format/plan';
+import { formatPlanSvg } from './format/svg';
 import { Range, locator } from './locate';
 import { ClusterCapacityJson, RangeCapacityJson, clusterCapacityJson, rangeCapacityJson } from './planCapacity';
 import { displayPath } from './workspace';
@@ -58,6 +59,7 @@ export interface ClusterPlan {
 }
 
 export function plan(options: CliOptions, analysis: WorkspaceAnalysis): CommandOutput {
+  if (options.format === 'svg') return { stdout: formatPlanSvg(analysis.result, locator(analysis.workspace.texts)), exitCode: 0 };
   const clusters = clusterPlans(analysis);
   const stdout = options.format === 'json' ? formatPlanJson(clusters) : options.format === 'markdown' ? formatPlanMarkdown(clusters) : formatPlanText(clusters);
   return { stdout, exitCode: 0 };

@@ -8,8 +8,9 @@ export type { ManifestFile } from './manifest/file';
 export { parseConfigFile, CONFIG_FILE_NAME } from './plan/config';
 export type { ConfigFile, SettingsInput, ClusterConfig } from './plan/config';
 export type { AddressPlan, RangeFact } from './plan/plan';
-export type { CapacityModel, FactCapacity, Figure, NodeCounts, Utilization } from './plan/capacity';
 export type { Scope } from './plan/scopes';
+export { capacityOf, knownNodes, KCM_DEFAULT_NODE_MASK, KUBELET_DEFAULT_MAX_PODS, CALICO_DEFAULT_BLOCK_SIZE } from './plan/capacity';
+export type { CapacityModel, FactCapacity, Figure, Origin, NodeSubnetCapacity, NodeSubnetAllocator, CalicoPoolCapacity, ServiceCapacity, LbPoolCapacity, NodeCounts, Utilization } from './plan/capacity';
 export { planRows } from './plan/planRows';
 export type { PlanRows, RangeRow, SettingRow, NetworkRow } from './plan/planRows';
 export { suggestSubnets } from './plan/suggestSubnets';
@@ -31,3 +32,11 @@ export type { InlayHint } from './features/inlayHints';
 export { freeSubnetsAt } from './features/freeSubnet';
 export type { FreeSubnetRequest, FreeSubnetAnswer } from './features/freeSubnet';
 export { fixAllEdits } from './features/codeActions';
+
+// The address map behind `CIDR Lens: Show Address Plan`, the Address Plan tree and `plan --format svg`.
+export { buildAddressMap, LANE_NAMES, LANE_ORDER } from './features/addressMap';
+export type { AddressMap, MapCard, MapCluster, MapConflict, MapItem, MapLane, MapSource, MapSubnets, MapUsage } from './features/addressMap';
+export { defaultPanels, panWindow, zoomWindow, fitWindow, windowLabel, PRESET_WINDOWS } from './features/addressMapView';
+export type { MapPanel } from './features/addressMapView';
+export { renderAddressMapSvg } from './features/addressMapSvg';
+export type { DrawableCluster, DrawableItem, SvgOptions } from './features/addressMapSvg';

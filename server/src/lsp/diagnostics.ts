@@ -83,8 +83,11 @@ export function createDiagnosticsChannel(connection: Connection, options: Diagno
 
   const nextChange = (token: CancellationToken) =>
     new Promise<void>((resolve) => {
-      changeWaiters.push(resolve);
-      token.onCancellationRequested(() => resolve());
+      const cancellation = token.onCancellationRequested(() => resolve());
+      changeWaiters.push(() => {
+        cancellation.dispose();
+        resolve();
+      });
     });
 
   if (options.pull) {

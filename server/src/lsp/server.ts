@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isManifestPath } from '../node/scan';
 import { createAnalysisLoop } from './analysisLoop';
+import { registerAddressPlan } from './addressPlan';
 import { registerCodeActions } from './codeActions';
 import type { FeatureContext } from './context';
 import { FIX_ALL_KIND, TextPositions, textPositions, toDiagnostic } from './convert';
@@ -94,7 +95,11 @@ export function startServer(connection: Connection): void {
 
   /** Positions in the text the last analysis read, which is what every offset of its results refers to. */
   const positionsOf = (uri: string): TextPositions => {
-    const text = state.analysedTextOf(uri) ?? '';
+    const text = state.analysedTextOf(uri);
+    if (text === undefined) {
+      positionsCache.delete(uri);
+      return textPositions('');
+    }
     let cached = positionsCache.get(uri);
     if (!cached || cached.text !== text) positionsCache.set(uri, (cached = textPositions(text)));
     return cached;
@@ -128,6 +133,7 @@ export function startServer(connection: Connection): void {
     logError,
     positionsOf,
     settings: () => settings,
+    // Read per request: whether the client takes versioned edits is known only after initialize.
     get versionOf() {
       return client.documentChanges ? versionOf : undefined;
     },
@@ -224,6 +230,7 @@ export function startServer(connection: Connection): void {
   registerCodeActions(connection, ctx);
   registerInlayHints(connection, ctx);
   registerFreeSubnets(connection, ctx);
+  registerAddressPlan(connection, ctx);
   connection.onShutdown(() => diagnostics?.dispose());
 
   documents.listen(connection);

@@ -20,7 +20,7 @@ export function registerTests(test: Register): void {
   test("hover works inside Flannel's embedded JSON", hoverInEmbeddedJson);
   test('hover on a bare IP names the range it belongs to', hoverOnBareIp);
   test('quick fix canonicalises 10.244.1.0/16 to 10.244.0.0/16', canonicaliseQuickFix);
-  test("editing kubeadm.yaml clears kube-flannel.yaml's finding", crossFileUpdate);
+  test('editing kubeadm.yaml updates the findings of the files it affects', crossFileUpdate);
   test('cidrLens.rules turns pod-network-mismatch off and on again', rulesSetting);
   test('inlay hint after the podSubnet value', inlayHint);
 }
@@ -102,16 +102,30 @@ async function canonicaliseQuickFix(): Promise<void> {
 
 async function crossFileUpdate(): Promise<void> {
   const flannel = fixtureUri('kube-flannel.yaml');
+  const calico = fixtureUri('calico-ippool.yaml');
   await until(() => findings(flannel, 'pod-network-mismatch'), 'pod-network-mismatch in kube-flannel.yaml');
   const doc = await vscode.workspace.openTextDocument(fixtureUri('kubeadm.yaml'));
+  // Edited in an editor, as a user types: VS Code saves files that a workspace edit changes without an
+  // editor open (files.refactoring.autoSave), and a saved edit cannot be reverted.
+  await vscode.window.showTextDocument(doc);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, rangeOf(doc, VALUES.podSubnet), VALUES.flannelNetwork);
   try {
-    // An unsaved edit: the server must analyse the editor's text, not the file on disk.
+    // An unsaved edit: the server must analyse the editor's text, not the file on disk. With podSubnet
+    // equal to Flannel's Network, Flannel agrees and the Calico pool (still in the old range) does not.
+    // Waiting for both, not only for a finding to vanish, proves the new text was analysed.
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await untilGone(flannel, 'pod-network-mismatch', "kube-flannel.yaml's mismatch to clear after podSubnet now equals its Network");
+    console.log(`DBG after edit dirty=${doc.isDirty} v=${doc.version} active=${vscode.window.activeTextEditor?.document.uri.path}`);
+    const sub = vscode.workspace.onDidSaveTextDocument((d) => console.log(`DBG saved ${d.uri.path} ${new Error().stack}`));
+    setTimeout(() => sub.dispose(), 30000);
+    await until(
+      () => findings(flannel, 'pod-network-mismatch').length === 0 && findings(calico, 'pod-network-mismatch').length > 0,
+      "kube-flannel.yaml's mismatch to clear and calico-ippool.yaml's to appear",
+    );
   } finally {
+    console.log(`DBG before revert dirty=${doc.isDirty} v=${doc.version}`);
     await revert(doc);
+    console.log(`DBG after revert dirty=${doc.isDirty} v=${doc.version}`);
   }
   await until(() => findings(flannel, 'pod-network-mismatch'), 'the mismatch to return once kubeadm.yaml is reverted');
 }

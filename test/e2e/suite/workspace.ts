@@ -2,7 +2,10 @@
 // and the editor state the tests change and must restore.
 import * as vscode from 'vscode';
 
-/** Values written in the fixture files; a test that looks one up fails if the fixture changed. */
+/**
+ * Values written in the fixture files. Tests find them by their text, as a user's eye would, so each
+ * appears exactly once in its file (comments included); rangeOf() fails otherwise.
+ */
 export const VALUES = {
   podSubnet: '10.244.0.0/16', // kubeadm.yaml networking.podSubnet
   serviceSubnet: '10.96.0.0/12', // kubeadm.yaml networking.serviceSubnet
@@ -24,10 +27,13 @@ export function isOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri.toString());
 }
 
-/** The range of the first occurrence of `text` in `doc`. */
+/** The range of `text` in `doc`, which must hold it exactly once. */
 export function rangeOf(doc: vscode.TextDocument, text: string): vscode.Range {
-  const at = doc.getText().indexOf(text);
-  if (at < 0) throw new Error(`${vscode.workspace.asRelativePath(doc.uri)} no longer contains "${text}"`);
+  const content = doc.getText();
+  const at = content.indexOf(text);
+  const file = vscode.workspace.asRelativePath(doc.uri);
+  if (at < 0) throw new Error(`${file} no longer contains "${text}"`);
+  if (content.indexOf(text, at + 1) >= 0) throw new Error(`${file} contains "${text}" more than once; the tests could pick the wrong one`);
   return new vscode.Range(doc.positionAt(at), doc.positionAt(at + text.length));
 }
 

@@ -8,12 +8,14 @@
 
 import type { ScopeAnalysis } from '../analyze';
 import type { Finding, Role, RuleId, Severity } from '../model';
-import { IpRange, rangeFrom, rangeSize } from '../net/prefix';
+import { formatAddr } from '../net/addr';
+import { IpRange, formatPrefix, formatRange, rangeFrom, rangeSize } from '../net/prefix';
 import { findContainers, findOverlaps } from '../net/sweep';
 import type { Figure } from '../plan/capacity';
 import type { NamedNetwork } from '../plan/config';
 import { RangeFact, isRangeFact } from '../plan/plan';
 import { DOCKER_BRIDGE } from '../rules/dockerBridgeOverlap';
+import { capacityLines } from './capacityCard';
 import { CardLine, HoverCard, extentLine, roleName } from './card';
 import { hoverAt } from './hover';
 import { ScopeIndex, SourceLocation, buildScopeIndex } from './scopeIndex';
@@ -161,9 +163,7 @@ export function buildAddressMap(scopes: readonly ScopeAnalysis[], indexOf: (scop
     const drafts = draftsByCluster[cluster];
     const rows = rowsOf(drafts);
     const index = indexOf(scope);
-    const items = drafts.map((draft) => ({
-      ...itemOf(draft, rows.get(draft) ?? 0, conflicts.get(draft) ?? [], findingsAt(draft.location), index, scope.scope.name),
-    }));
+    const items = drafts.map((draft) => itemOf(draft, rows.get(draft) ?? 0, conflicts.get(draft) ?? [], findingsAt(draft.location), index, scope.scope.name));
     return { id: scope.scope.id, name: scope.scope.name, items };
   });
   return { clusters };
@@ -222,7 +222,10 @@ function networkDraft(network: NamedNetwork, lane: MapLane, kind: string, key: s
 }
 
 function canonicalText(fact: RangeFact): string {
-  return extentLine(fact.value.range).text.split(' · ')[0];
+  const value = fact.value;
+  if (value.kind === 'prefix') return formatPrefix(value.prefix);
+  if (value.kind === 'address') return formatAddr(value.addr);
+  return formatRange(value.range);
 }
 
 /** Ranges before allocations, each in lane order, then by address, wider first; ids follow that order. */
@@ -357,9 +360,19 @@ function itemOf(draft: Draft, row: number, conflicts: readonly MapConflict[], fi
 
 /** The card the editor shows when hovering the value itself. */
 function factCard(fact: RangeFact, index: ScopeIndex): MapCard {
-  // The index answers for this one fact, so a default that shares its anchor with others is not mixed up with them.
+  if (fact.isDefault) return defaultCard(fact, index);
+  // The index answers for this one fact, so a value never gets the card of another one at its offset.
   const card = hoverAt({ uri: fact.doc.uri, text: '', offset: fact.span.start, index: { ...index, factsAt: () => [fact] } });
-  return card ?? { title: `${fact.text} · ${roleName(fact.role)}`, lines: [extentLine(fact.value.range)] };
+  return card ?? defaultCard(fact, index);
+}
+
+/**
+ * A default sits on the anchor of the document that implies it, where the editor's hover lists all the
+ * defaults of that document; a bar is about one range, so it gets that range's extent, source and capacity.
+ */
+function defaultCard(fact: RangeFact, index: ScopeIndex): MapCard {
+  const source: CardLine = { label: 'Source', text: `${fact.source} (default) · cluster ${index.plan.scope.name}` };
+  return { title: `${canonicalText(fact)} · ${roleName(fact.role)}`, lines: [extentLine(fact.value.range), source, ...capacityLines(fact, index.plan)] };
 }
 
 /** A configured network has no hover of its own: the compact card of range, extent and source. */

@@ -1,7 +1,7 @@
 // The shape of a hover card, and the wording shared by its builders: plain data with offsets, which
 // `server/src/lsp/hover.ts` renders as Markdown and the tests render as plain text.
 
-import type { Role, Span } from '../model';
+import type { Fact, Role, Span } from '../model';
 import { Family, addrFrom, formatAddr } from '../net/addr';
 import { IpRange, hostMask, rangeSize } from '../net/prefix';
 import { formatCount } from '../text/format';
@@ -52,6 +52,11 @@ const ROLE_NAMES: Readonly<Record<Role, string>> = {
 
 export function roleName(role: Role): string {
   return ROLE_NAMES[role];
+}
+
+/** `Source: kubeadm networking.podSubnet · cluster prod`, with `(default)` for a value left to its owner. */
+export function sourceLine(fact: Fact, cluster: string): CardLine {
+  return { label: 'Source', text: `${fact.source}${fact.isDefault ? ' (default)' : ''} · cluster ${cluster}` };
 }
 
 /** `8 addresses`, `1 address`, `65,536 addresses`. */

@@ -78,16 +78,27 @@ function decodeFolding(source: SourceText, start: number, end: number, escape: (
   const map: number[] = [];
   // Where each decoded character's source ends: an escape such as `\u0031` spans several characters.
   const ends: number[] = [];
+  // White space is held back until something other than a line break follows it, since white space
+  // before a break is dropped. (Appending it and cutting it off again made long scalars quadratic.)
+  let heldFrom = -1;
+  const releaseHeld = (upTo: number) => {
+    for (let k = heldFrom; heldFrom >= 0 && k < upTo; k++) {
+      value += text[k];
+      map.push(k);
+      ends.push(k + 1);
+    }
+    heldFrom = -1;
+  };
   let i = start;
   while (i < end) {
     const c = text[i];
+    if (c === ' ' || c === '\t') {
+      if (heldFrom < 0) heldFrom = i;
+      i++;
+      continue;
+    }
     if (c === '\r' || c === '\n') {
-      // Trailing white space before the break is dropped.
-      while (value.length > 0 && (value.endsWith(' ') || value.endsWith('\t')) && map[map.length - 1] >= start) {
-        value = value.slice(0, -1);
-        map.pop();
-        ends.pop();
-      }
+      heldFrom = -1;
       let breaks = 0;
       const breakAt = i;
       while (i < end && (text[i] === '\r' || text[i] === '\n' || text[i] === ' ' || text[i] === '\t')) {
@@ -102,6 +113,7 @@ function decodeFolding(source: SourceText, start: number, end: number, escape: (
       }
       continue;
     }
+    releaseHeld(i);
     const escaped = escape(text, i);
     if (escaped) {
       for (let k = 0; k < escaped.value.length; k++) {
@@ -117,6 +129,7 @@ function decodeFolding(source: SourceText, start: number, end: number, escape: (
     ends.push(i + 1);
     i++;
   }
+  releaseHeld(end);
   return embeddedSource(source, value, map, ends);
 }
 

@@ -46,7 +46,7 @@ export type NodeSubnetAllocator = 'kube-controller-manager' | 'cilium-cluster-po
 export interface Utilization {
   readonly allocated: bigint;
   readonly capacity: bigint;
-  /** allocated / capacity; 0 when the capacity is 0. */
+  /** allocated / capacity, rounded down to millionths; 0 when the capacity is 0. Rules compare the bigints. */
   readonly ratio: number;
 }
 
@@ -159,8 +159,13 @@ export interface CapacityModel {
   readonly maxPods: Figure<number>;
   /** Every written maxPods value, in file order. */
   readonly maxPodsFacts: readonly Fact[];
-  /** The figures about one fact (a pool, a node mask, a block size, a service range…), for hovers and inlay hints. */
+  /** The figures about one fact, for hovers and inlay hints: the entries whose pool, mask, block size or service range it is. */
   about(fact: Fact): FactCapacity;
+  /**
+   * The entries a fact is an allocation of (a Node podCIDR, an IPAMBlock, a clusterIP, an LB IP), and
+   * for a flannel Network under the kube subnet manager, the KCM node subnets carved inside it.
+   */
+  holding(fact: Fact): FactCapacity;
 }
 
 export interface FactCapacity {
@@ -209,7 +214,20 @@ function buildCapacity(plan: AddressPlan): CapacityModel {
     services: services.filter((s) => s.range === fact),
     lbPools: lbPools.filter((l) => l.pool === fact),
   });
-  return { nodeSubnets, calicoPools, services, lbPools, nodes, maxPods: maxPodsFigure(maxPodsFacts, expect.podsPerNode), maxPodsFacts, about };
+  const holding = (fact: Fact): FactCapacity => ({
+    nodeSubnets: nodeSubnets.filter((n) => n.allocated.includes(fact as RangeFact) || splitsFlannelNetwork(n, fact)),
+    calicoPools: calicoPools.filter((c) => c.allocated.includes(fact as RangeFact)),
+    services: services.filter((s) => s.allocated.includes(fact as RangeFact)),
+    lbPools: lbPools.filter((l) => l.allocated.includes(fact as RangeFact)),
+  });
+  return { nodeSubnets, calicoPools, services, lbPools, nodes, maxPods: maxPodsFigure(maxPodsFacts, expect.podsPerNode), maxPodsFacts, about, holding };
+}
+
+/** flannel with the kube subnet manager uses KCM's node subnets: a hover on its Network shows them when they are carved from the same range. */
+function splitsFlannelNetwork(entry: NodeSubnetCapacity, fact: Fact): boolean {
+  if (fact.role !== 'cni-pod-pool' || fact.component !== 'flannel' || fact.attributes?.kubeSubnetMgr === false || fact.value.kind !== 'prefix') return false;
+  const range = fact.value.range;
+  return entry.allocator === 'kube-controller-manager' && entry.effective && rangeContains(range, entry.pool.value.range);
 }
 
 function maxPodsFigure(facts: readonly Fact[], expected: number | undefined): Figure<number> {
@@ -244,9 +262,11 @@ function kcmSubnets(plan: AddressPlan, services: readonly ServiceCapacity[]): No
       const allocates = pool.attributes?.allocateNodeCidrs !== false;
       const mask = kcmMask(plan, pool, family);
       const serviceRanges = [
-        ...services.filter((s) => s.effective && s.family === family).map((s) => s.range),
-        // KCM reads its own --service-cluster-ip-range only to keep node blocks out of it.
-        ...plan.rangesOf('service-network').filter((s) => s.group === pool.group && s.value.range.family === family && s.value.kind === 'prefix'),
+        ...new Set([
+          ...services.filter((s) => s.effective && s.family === family).map((s) => s.range),
+          // KCM reads its own --service-cluster-ip-range only to keep node blocks out of it.
+          ...plan.rangesOf('service-network').filter((s) => s.group === pool.group && s.value.range.family === family && s.value.kind === 'prefix'),
+        ]),
       ];
       out.push(
         subnetCapacity(pool, family, 'kube-controller-manager', mask, {
@@ -596,6 +616,7 @@ function prefixBits(fact: RangeFact): number {
 }
 
 function utilization(allocated: bigint, capacity: bigint): Utilization {
+  // Rounded down to millionths: IPv6-sized capacities do not fit a double, and reports print the ratio.
   return { allocated, capacity, ratio: capacity > 0n ? Number((allocated * 1_000_000n) / capacity) / 1_000_000 : 0 };
 }
 

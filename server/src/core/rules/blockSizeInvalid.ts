@@ -80,8 +80,8 @@ function poolSmallerThanBlock(ctx: RuleContext, pool: CalicoPoolCapacity, out: F
   const sizeFact = bs.fact && !bs.fact.isDefault ? bs.fact : undefined;
   const blockText = `blocks of /${bs.value} (${bs.label}${bs.origin === 'default' ? ', default' : ''}${sizeFact ? `, ${at(ctx, sizeFact)}` : ''})`;
   const width = pool.family === 4 ? 32 : 128;
-  // A size that gives the pool four blocks where it can, never below the pool's own prefix.
-  const fitting = Math.max(pool.poolPrefix, Math.min(pool.poolPrefix + 2, width - 2));
+  // A size that gives the pool up to four blocks, of 8 addresses at least (smaller ones are too-few-blocks' finding).
+  const fitting = Math.max(pool.poolPrefix, Math.min(pool.poolPrefix + 2, width - 3));
   const setSize = sizeFact ? numberFix(ctx, sizeFact, fitting, `Set blockSize to ${fitting} (${formatCount(pow2(fitting - pool.poolPrefix))} block${fitting === pool.poolPrefix ? '' : 's'} of ${formatCount(pow2(width - fitting))} addresses)`, true) : [];
   const wider = widerPrefix(ctx, pool.pool, bs.value);
   const widen = wider ? resizeFix(ctx, pool.pool, wider, 'pool', `one block of /${bs.value}`, setSize.length === 0) : [];

@@ -10,9 +10,7 @@ import type { Utilization } from '../plan/capacity';
 import { formatCount } from '../text/format';
 import type { Rule } from './rule';
 import { servicesWithClusterIps } from './serviceRangeFull';
-import { FindingSet, label, percent } from './sizeCapacityReport';
-
-const THRESHOLD = 0.8;
+import { FindingSet, label } from './sizeCapacityReport';
 
 export const highUtilization: Rule = {
   id: 'high-utilization',
@@ -22,8 +20,9 @@ export const highUtilization: Rule = {
     const out = new FindingSet('high-utilization');
     const capacity = ctx.plan.capacity;
     const report = (fact: Fact, use: Utilization | undefined, what: string, by: string) => {
-      if (!use || use.capacity === 0n || use.ratio <= THRESHOLD) return;
-      out.add(fact, 'info', `${label(fact)} is ${percent(use.ratio)} allocated: ${formatCount(use.allocated)} of ${formatCount(use.capacity)} ${what} are taken by ${by}`);
+      // More than 80 %: allocated / capacity > 4 / 5, in exact integers.
+      if (!use || use.capacity === 0n || use.allocated * 5n <= use.capacity * 4n) return;
+      out.add(fact, 'info', `${label(fact)} is ${(use.allocated * 100n) / use.capacity}% allocated: ${formatCount(use.allocated)} of ${formatCount(use.capacity)} ${what} are taken by ${by}`);
     };
     for (const entry of capacity.nodeSubnets) {
       if (!entry.effective || entry.utilization === undefined) continue;

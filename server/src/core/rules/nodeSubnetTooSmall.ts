@@ -40,7 +40,7 @@ export const nodeSubnetTooSmall: Rule = {
         const severity = maxPods.origin === 'config' ? 'warning' : 'error';
         const target = maskFact ?? (entry.mask.fact && entry.allocator === 'flannel-etcd' ? entry.mask.fact : entry.pool.isDefault ? undefined : entry.pool);
         if (!target) continue;
-        const head = target === maskFact || target === entry.mask.fact ? maskSide(entry) : `${label(entry.pool)} is split into ${subnetText(ctx, entry, false)}`;
+        const head = target === maskFact || target === entry.mask.fact ? maskSide(entry) : `${label(entry.pool)} is split into ${maskText(entry.mask)} node subnets of ${formatCount(usable)} pod addresses (${addresses(entry.addressesPerSubnet)} less ${entry.reservedPerSubnet.why})`;
         out.add(target, severity, `${head}, fewer than ${maxPodsText(maxPods)} — ${failure(entry)}`, [], fitMaskFix(ctx, entry, maxPods.value));
         continue;
       }
@@ -63,8 +63,8 @@ function maxPodsText(maxPods: Figure<number>): string {
 }
 
 /** `/24 (…) node subnets of 10.244.0.0/16 (…, file:line) give 253 pod addresses (256 less …)`. */
-function subnetText(ctx: RuleContext, entry: NodeSubnetCapacity, withPool = true): string {
-  const pool = withPool ? ` of ${entry.pool.text} (${entry.pool.source}${entry.pool.isDefault ? ', default' : ''}, ${at(ctx, entry.pool)})` : '';
+function subnetText(ctx: RuleContext, entry: NodeSubnetCapacity): string {
+  const pool = ` of ${entry.pool.text} (${entry.pool.source}${entry.pool.isDefault ? ', default' : ''}, ${at(ctx, entry.pool)})`;
   return `${maskText(entry.mask)} node subnets${pool} give ${formatCount(entry.podsPerNode ?? 0n)} pod addresses (${addresses(entry.addressesPerSubnet ?? 0n)} less ${entry.reservedPerSubnet.why})`;
 }
 

@@ -225,8 +225,3 @@ export function addresses(n: bigint): string {
 export function firstAddress(range: IpRange): string {
   return formatAddr(addrFrom(range.family, range.first));
 }
-
-/** `86 %` with no decimals, never rounding a value above 80 % down to 80 %. */
-export function percent(ratio: number): string {
-  return `${Math.floor(ratio * 100)}%`;
-}

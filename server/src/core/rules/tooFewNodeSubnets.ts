@@ -8,7 +8,8 @@
 // own pool the same way (the error lands in `CiliumNode.status.operator.error`), and flannel's etcd
 // subnet manager leases `SubnetLen` subnets between SubnetMin and SubnetMax (domain-rules.md §3, §10,
 // §11, §17, §18 CAP-002). Where the pods' IPAM ignores node podCIDRs (Calico, Cilium cluster-pool,
-// Weave), nodes only miss their podCIDR: one severity lower.
+// Weave), nodes still miss their podCIDR and KCM reports CIDRNotAvailable for them; the message says
+// that pods keep getting addresses.
 
 import type { Fix, Severity } from '../model';
 import { bitsOf } from '../net/addr';
@@ -37,12 +38,12 @@ export const tooFewNodeSubnets: Rule = {
       let against: string;
       if (known && BigInt(known.count) > entry.maxNodes) {
         need = known.count;
-        severity = entry.podsUseNodeSubnets ? 'error' : 'warning';
+        severity = 'error';
         const first = known.facts[0];
         against = `${known.what} in this cluster${first && first.role === 'node-pod-cidr' ? ` (${at(ctx, first)}${known.count > 1 ? ', …' : ''})` : ''}`;
       } else if (expected !== undefined && BigInt(expected) > entry.maxNodes) {
         need = expected;
-        severity = entry.podsUseNodeSubnets ? 'warning' : 'info';
+        severity = 'warning';
         against = `expect.nodes ${formatCount(expected)}`;
       } else {
         continue;
@@ -70,8 +71,8 @@ function consequence(entry: NodeSubnetCapacity): string {
       return 'flanneld on the other nodes finds no subnet left to lease and their pods get no address';
     default:
       return entry.podsUseNodeSubnets
-        ? 'kube-controller-manager leaves the other nodes without a podCIDR ("CIDRNotAvailable"), and CNIs that take pod addresses from it (flannel, kindnet, Canal, host-local) cannot start their pods'
-        : 'kube-controller-manager leaves the other nodes without a podCIDR ("CIDRNotAvailable"); pods still get addresses from the CNI\'s own pool, but anything that reads Node podCIDRs does not';
+        ? 'kube-controller-manager leaves the nodes beyond that without a podCIDR ("CIDRNotAvailable"), and CNIs that take pod addresses from it (flannel, kindnet, Canal, host-local) cannot start their pods'
+        : 'kube-controller-manager leaves the nodes beyond that without a podCIDR ("CIDRNotAvailable"); their pods still get addresses from the CNI\'s own pool, which ignores node podCIDRs';
   }
 }
 
