@@ -105,9 +105,7 @@ async function crossFileUpdate(): Promise<void> {
   const calico = fixtureUri('calico-ippool.yaml');
   await until(() => findings(flannel, 'pod-network-mismatch'), 'pod-network-mismatch in kube-flannel.yaml');
   const doc = await vscode.workspace.openTextDocument(fixtureUri('kubeadm.yaml'));
-  // Edited in an editor, as a user types: VS Code saves files that a workspace edit changes without an
-  // editor open (files.refactoring.autoSave), and a saved edit cannot be reverted.
-  await vscode.window.showTextDocument(doc);
+  await vscode.window.showTextDocument(doc); // edited in an editor, as a user types
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, rangeOf(doc, VALUES.podSubnet), VALUES.flannelNetwork);
   try {
@@ -115,17 +113,12 @@ async function crossFileUpdate(): Promise<void> {
     // equal to Flannel's Network, Flannel agrees and the Calico pool (still in the old range) does not.
     // Waiting for both, not only for a finding to vanish, proves the new text was analysed.
     assert.ok(await vscode.workspace.applyEdit(edit));
-    console.log(`DBG after edit dirty=${doc.isDirty} v=${doc.version} active=${vscode.window.activeTextEditor?.document.uri.path}`);
-    const sub = vscode.workspace.onDidSaveTextDocument((d) => console.log(`DBG saved ${d.uri.path} ${new Error().stack}`));
-    setTimeout(() => sub.dispose(), 30000);
     await until(
       () => findings(flannel, 'pod-network-mismatch').length === 0 && findings(calico, 'pod-network-mismatch').length > 0,
       "kube-flannel.yaml's mismatch to clear and calico-ippool.yaml's to appear",
     );
   } finally {
-    console.log(`DBG before revert dirty=${doc.isDirty} v=${doc.version}`);
     await revert(doc);
-    console.log(`DBG after revert dirty=${doc.isDirty} v=${doc.version}`);
   }
   await until(() => findings(flannel, 'pod-network-mismatch'), 'the mismatch to return once kubeadm.yaml is reverted');
 }

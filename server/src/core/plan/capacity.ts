@@ -140,7 +140,11 @@ export interface NodeCounts {
   readonly nodes: readonly Fact[];
   /** One fact per CiliumNode with podCIDRs. */
   readonly ciliumNodes: readonly Fact[];
-  /** Nodes a cluster definition creates (kind `nodes:`), with the fact that carries the count. */
+  /**
+   * Nodes a cluster definition creates (kind `nodes:`), one figure per definition, with the pod-network
+   * fact that carries the count; `declared` is set when the scope holds exactly one.
+   */
+  readonly declarations: readonly Figure<number>[];
   readonly declared?: Figure<number>;
   /** `expect.nodes`. */
   readonly expected?: Figure<number>;
@@ -578,23 +582,33 @@ function nodeCounts(plan: AddressPlan): NodeCounts {
       return true;
     });
   };
-  const declaredFact = plan.facts.find((f) => typeof f.attributes?.nodes === 'number' && f.role === 'pod-network');
+  const seenGroups = new Set<string>();
+  const declarations: Figure<number>[] = [];
+  for (const f of plan.facts) {
+    if (f.role !== 'pod-network' || typeof f.attributes?.nodes !== 'number' || seenGroups.has(f.group)) continue;
+    seenGroups.add(f.group);
+    declarations.push({ value: f.attributes.nodes, origin: 'written', fact: f, label: `${f.component} nodes` });
+  }
   const expected = plan.scope.config.expect.nodes;
   return {
     nodes: firstPerObject('kubernetes'),
     ciliumNodes: firstPerObject('cilium'),
-    ...(declaredFact ? { declared: { value: declaredFact.attributes!.nodes as number, origin: 'written' as const, fact: declaredFact, label: `${declaredFact.component} nodes` } } : {}),
+    declarations,
+    ...(declarations.length === 1 ? { declared: declarations[0] } : {}),
     ...(expected !== undefined ? { expected: { value: expected, origin: 'config' as const, label: 'expect.nodes' } } : {}),
   };
 }
 
 /**
  * The nodes an allocator must serve, from what the scope shows: Node objects (CiliumNodes for Cilium's
- * pool) or the nodes a kind config creates, whichever is more. Undefined when the scope shows none.
+ * pool) or the nodes a kind config creates, whichever is more. A kind node count applies to the pool
+ * written in the same kind config (`pool`), or to every pool when the scope holds a single kind config.
+ * Undefined when the scope shows none.
  */
-export function knownNodes(model: CapacityModel, allocator: NodeSubnetAllocator | 'calico'): { count: number; what: string; facts: readonly Fact[] } | undefined {
+export function knownNodes(model: CapacityModel, allocator: NodeSubnetAllocator | 'calico', pool?: Fact): { count: number; what: string; facts: readonly Fact[] } | undefined {
   const candidates: Array<{ count: number; what: string; facts: readonly Fact[] }> = [];
-  const { nodes, ciliumNodes, declared } = model.nodes;
+  const { nodes, ciliumNodes } = model.nodes;
+  const declared = (pool && model.nodes.declarations.find((d) => d.fact?.group === pool.group)) ?? model.nodes.declared;
   if (nodes.length > 0) candidates.push({ count: nodes.length, what: `${nodes.length} Node${nodes.length === 1 ? '' : 's'} with a podCIDR`, facts: nodes });
   if (allocator === 'cilium-cluster-pool' && ciliumNodes.length > 0) candidates.push({ count: ciliumNodes.length, what: `${ciliumNodes.length} CiliumNode${ciliumNodes.length === 1 ? '' : 's'}`, facts: ciliumNodes });
   if (declared && declared.fact) candidates.push({ count: declared.value, what: `the ${declared.value} node${declared.value === 1 ? '' : 's'} the ${declared.fact.component} config creates`, facts: [declared.fact] });

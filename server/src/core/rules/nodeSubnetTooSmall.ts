@@ -89,7 +89,7 @@ function fitMaskFix(ctx: RuleContext, entry: NodeSubnetCapacity, maxPods: number
   if (!maskFact) return [];
   const width = bitsOf(entry.family);
   const capacity = ctx.plan.capacity;
-  const nodes = Math.max(knownNodes(capacity, entry.allocator)?.count ?? 0, capacity.nodes.expected?.value ?? 0);
+  const nodes = Math.max(knownNodes(capacity, entry.allocator, entry.pool)?.count ?? 0, capacity.nodes.expected?.value ?? 0);
   const range = entry.pool.value.range;
   const candidates = guidanceOnly ? [2n * BigInt(maxPods)] : [2n * BigInt(maxPods), BigInt(maxPods) + entry.reservedPerSubnet.count];
   for (const needed of candidates) {

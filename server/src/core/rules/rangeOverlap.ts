@@ -140,9 +140,14 @@ function isRestatement(a: RangeFact, b: RangeFact): boolean {
   // A cluster has one tigera Installation and one legacy MetalLB `config` ConfigMap: two documents of
   // either are alternatives (a CR and its chart values, two environments), never two sets of pools.
   if (a.component === b.component && (isSingleton(a) || isSingleton(b))) return true;
-  if (a.source !== b.source || rangeKey(a.value.range) !== rangeKey(b.value.range)) return false;
+  if (a.source !== b.source) return false;
   const identity = (f: Fact) => `${f.doc.kind}/${f.doc.namespace ?? ''}/${f.doc.name ?? ''}/${f.attributes?.pool ?? ''}`;
-  return identity(a) === identity(b);
+  if (identity(a) !== identity(b)) return false;
+  // A named object written in two documents is one object in two versions (a kustomize overlay that
+  // patches the base's pool, one file per environment): the API server holds one of them at a time,
+  // so their values are alternatives, even when the overlay changed them.
+  if (a.doc.kind !== '' && a.doc.name) return true;
+  return rangeKey(a.value.range) === rangeKey(b.value.range);
 }
 
 function isSingleton(fact: Fact): boolean {

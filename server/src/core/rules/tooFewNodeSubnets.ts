@@ -31,7 +31,7 @@ export const tooFewNodeSubnets: Rule = {
     for (const entry of capacity.nodeSubnets) {
       // A mask shorter than the range (0 subnets) or out of range is node-mask-invalid's finding.
       if (!entry.effective || entry.subnets === undefined || entry.subnets === 0n) continue;
-      const known = knownNodes(capacity, entry.allocator);
+      const known = knownNodes(capacity, entry.allocator, entry.pool);
       const expected = capacity.nodes.expected?.value;
       let need: number;
       let severity: Severity;
