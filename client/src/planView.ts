@@ -115,8 +115,9 @@ class AddressPlanView {
         return this.adjust(message.panel, (window) => panWindow(window, message.by));
       case 'preset': {
         const preset = PRESET_WINDOWS[message.preset];
-        const overview = preset && this.panels.findIndex((p) => p.family === preset.family);
-        if (overview !== undefined && overview >= 0) this.adjust(overview, () => preset);
+        // A preset moves the overview, the first panel of its family.
+        const overview = this.panels.findIndex((p) => p.family === preset?.family);
+        if (preset && overview >= 0) this.adjust(overview, () => preset);
         return;
       }
       case 'fit':

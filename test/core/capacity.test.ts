@@ -79,6 +79,33 @@ spec:
     assert.equal(entry.podsPerNode, 125n);
   });
 
+  it('takes a Cluster API cluster’s node mask from its KubeadmControlPlane', () => {
+    const model = capacityOf(`apiVersion: cluster.x-k8s.io/v1beta1
+kind: Cluster
+metadata: { name: c }
+spec:
+  clusterNetwork:
+    pods:
+      cidrBlocks: [192.168.0.0/16]
+  controlPlaneRef:
+    kind: KubeadmControlPlane
+---
+apiVersion: controlplane.cluster.x-k8s.io/v1beta1
+kind: KubeadmControlPlane
+metadata: { name: c }
+spec:
+  kubeadmConfigSpec:
+    clusterConfiguration:
+      controllerManager:
+        extraArgs:
+          node-cidr-mask-size-ipv4: "26"
+`);
+    const entry = model.nodeSubnets.find((n) => n.pool.component === 'cluster-api')!;
+    assert.equal(entry.mask.value, 26);
+    assert.equal(entry.mask.label, 'kubeadm controllerManager.extraArgs node-cidr-mask-size-ipv4');
+    assert.equal(entry.maxNodes, 1024n);
+  });
+
   it('gives kubeadm extraArgs cluster-cidr precedence over podSubnet, and a KCM flag over both', () => {
     const withExtraArgs = capacityOf(KUBEADM('  podSubnet: 10.244.0.0/16', 'controllerManager:\n  extraArgs:\n    cluster-cidr: 10.200.0.0/16\n'));
     assert.deepEqual(
@@ -108,18 +135,22 @@ spec:
     );
   });
 
-  it('does not count a KCM that runs without --allocate-node-cidrs as an allocator', () => {
-    const model = capacityOf(`apiVersion: v1
+  it('does not count a KCM with --allocate-node-cidrs=false as an allocator; a command line without the flag counts', () => {
+    const kcm = (flags: string) => `apiVersion: v1
 kind: Pod
 metadata: { name: kube-controller-manager }
 spec:
   containers:
     - name: kube-controller-manager
-      command: [kube-controller-manager, --cluster-cidr=10.100.0.0/16]
-`);
+      command: [kube-controller-manager, ${flags}]
+`;
     assert.deepEqual(
-      model.nodeSubnets.map((n) => n.effective),
+      capacityOf(kcm('--allocate-node-cidrs=false, --cluster-cidr=10.100.0.0/16')).nodeSubnets.map((n) => n.effective),
       [false],
+    );
+    assert.deepEqual(
+      capacityOf(kcm('--cluster-cidr=10.100.0.0/16')).nodeSubnets.map((n) => [n.effective, n.maxNodes]),
+      [[true, 256n]],
     );
   });
 

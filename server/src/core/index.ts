@@ -34,9 +34,9 @@ export type { FreeSubnetRequest, FreeSubnetAnswer } from './features/freeSubnet'
 export { fixAllEdits } from './features/codeActions';
 
 // The address map behind `CIDR Lens: Show Address Plan`, the Address Plan tree and `plan --format svg`.
-export { buildAddressMap, LANE_NAMES, LANE_ORDER } from './features/addressMap';
-export type { AddressMap, MapCard, MapCluster, MapConflict, MapItem, MapLane, MapSource, MapSubnets, MapUsage } from './features/addressMap';
-export { defaultPanels, panWindow, zoomWindow, fitWindow, windowLabel, PRESET_WINDOWS } from './features/addressMapView';
+export { buildAddressMap } from './features/addressMap';
+export type { AddressMap, MapItem } from './features/addressMap';
+export { defaultPanels, fitWindow, panWindow, windowLabel, zoomWindow } from './features/addressMapView';
 export type { MapPanel } from './features/addressMapView';
 export { renderAddressMapSvg } from './features/addressMapSvg';
-export type { DrawableCluster, DrawableItem, SvgOptions } from './features/addressMapSvg';
+export type { DrawableCluster, DrawableItem } from './features/addressMapSvg';

@@ -194,6 +194,19 @@ describe('address map: overlaps', () => {
     assert.deepEqual(conflictsOf(inB), [`cross-cluster-overlap 10.244.0.0/17 with ${inA.id}`]);
   });
 
+  it('says on the card of a range why it is drawn as overlapping when the rule reported the other side only', () => {
+    const map = mapOf({
+      'a/.cidr-lens.yaml': 'cluster: a\nconnectedClusters: [../b]\n',
+      'a/kubeadm.yaml': KUBEADM,
+      'b/.cidr-lens.yaml': 'cluster: b\n',
+      'b/kubeadm.yaml': KUBEADM.replace('10.244.0.0/16', '10.244.0.0/17').replace('10.96.0.0/12', '10.112.0.0/12'),
+    });
+    const inB = byText(map, '10.244.0.0/17', 1);
+    assert.deepEqual(conflictsOf(inB), [`cross-cluster-overlap 10.244.0.0/17 with ${byText(map, '10.244.0.0/16', 0).id}`]);
+    const line = inB.card.lines.find((l) => l.label === 'warning cross-cluster-overlap (reported on the other range)');
+    assert.match(line?.text ?? '', /^10\.244\.0\.0\/16 \(kubeadm networking\.podSubnet\) contains 10\.244\.0\.0\/17/);
+  });
+
   it('does not flag clusters that are not connected, even on the same addresses', () => {
     const map = mapOf({ 'a/.cidr-lens.yaml': 'cluster: a\n', 'a/kubeadm.yaml': KUBEADM, 'b/.cidr-lens.yaml': 'cluster: b\n', 'b/kubeadm.yaml': KUBEADM });
     for (const cluster of map.clusters) for (const item of cluster.items) assert.deepEqual(item.conflicts, []);

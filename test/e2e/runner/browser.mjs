@@ -18,7 +18,8 @@ export const SELECTORS = {
   explorerRow: '.explorer-folders-view .monaco-list-row',
   quickInput: '.quick-input-widget',
   quickInputBox: '.quick-input-widget .quick-input-box input',
-  quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
+  // The row Enter picks. Until the typed filter applies, it is the first of the recently used entries.
+  quickInputFocusedRow: '.quick-input-widget .quick-input-list .monaco-list-row.focused',
   activeEditor: '.editor-group-container.active .monaco-editor',
   editorLines: '.editor-group-container.active .monaco-editor .view-lines',
   editorLine: '.editor-group-container.active .monaco-editor .view-lines .view-line',
@@ -88,8 +89,9 @@ export async function quickOpen(page, fileName) {
   await page.keyboard.press('Control+P');
   await page.locator(SELECTORS.quickInputBox).waitFor({ state: 'visible' });
   await page.keyboard.type(fileName);
-  // The file search runs on the server; Enter before its result is listed opens nothing.
-  await page.locator(SELECTORS.quickInputRow, { hasText: fileName }).first().waitFor({ state: 'visible' });
+  // The list shows recently opened files until the server's file search answers; Enter opens the
+  // focused row, so wait until that row is the file asked for.
+  await page.locator(SELECTORS.quickInputFocusedRow, { hasText: fileName }).waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
   await page.locator(`.tab.active[aria-label*="${fileName}"], .tab.active[title*="${fileName}"]`).first().waitFor({ state: 'visible' });
@@ -101,7 +103,8 @@ export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   await page.locator(SELECTORS.quickInputBox).waitFor({ state: 'visible' });
   await page.keyboard.type(title);
-  await page.locator(SELECTORS.quickInputRow, { hasText: title }).first().waitFor({ state: 'visible' });
+  // Recently used commands are listed first; Enter runs the focused row once the filter has applied.
+  await page.locator(SELECTORS.quickInputFocusedRow, { hasText: title }).waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
 }

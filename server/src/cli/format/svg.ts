@@ -3,7 +3,7 @@
 // that shows `<title>` tooltips gives the same card as the editor's hover, with file and line.
 
 import { buildAddressMap, defaultPanels, renderAddressMapSvg } from '../../core';
-import type { AnalysisResult, MapCard, MapItem, SourceLocation } from '../../core';
+import type { AnalysisResult, MapItem, SourceLocation } from '../../core';
 import type { Locate } from '../locate';
 import { TOOL_NAME } from '../version';
 import { displayPath } from '../workspace';
@@ -25,7 +25,7 @@ export function formatPlanSvg(result: AnalysisResult, locate: Locate): string {
 
 /** The card as plain text: title, then one line per card line, places as `path:line`. */
 function tooltip(item: MapItem, where: (at: SourceLocation) => string): string {
-  const card: MapCard = item.card;
+  const { card } = item;
   const lines = card.lines.map((line) => `${line.label ? `${line.label}: ` : ''}${line.text}${line.at ? ` — ${where(line.at)}` : ''}`);
   const source = item.location ? [`at ${where(item.location)}`] : [];
   return [card.title, ...lines, ...source].join('\n');

@@ -136,7 +136,6 @@ const OVERLAP_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['range-overlap', 'cr
 /** An item before its row, conflicts and card are known. */
 interface Draft {
   readonly id: string;
-  readonly cluster: number;
   readonly kind: MapItem['kind'];
   readonly lane: MapLane;
   readonly range: IpRange;
@@ -156,7 +155,7 @@ type FindingsAt = (location: SourceLocation | undefined) => readonly Finding[];
  */
 export function buildAddressMap(scopes: readonly ScopeAnalysis[], indexOf: (scope: ScopeAnalysis) => ScopeIndex = (s) => buildScopeIndex(s.plan)): AddressMap {
   const ordered = [...scopes].sort((a, b) => compareText(a.scope.name, b.scope.name) || compareText(a.scope.id, b.scope.id));
-  const draftsByCluster = ordered.map((scope, cluster) => numbered(cluster, [...rangeDrafts(scope, cluster), ...allocationDrafts(scope, cluster)]));
+  const draftsByCluster = ordered.map((scope, cluster) => numbered(cluster, [...rangeDrafts(scope), ...allocationDrafts(scope)]));
   const findingsAt = findingIndex(ordered.flatMap((s) => s.findings));
   const conflicts = conflictsOf(draftsByCluster, findingsAt);
   const clusters = ordered.map((scope, cluster): MapCluster => {
@@ -171,28 +170,27 @@ export function buildAddressMap(scopes: readonly ScopeAnalysis[], indexOf: (scop
 
 // ---- drafts ----------------------------------------------------------------------------------------
 
-function rangeDrafts(scope: ScopeAnalysis, cluster: number): Omit<Draft, 'id'>[] {
+function rangeDrafts(scope: ScopeAnalysis): Omit<Draft, 'id'>[] {
   const facts = scope.plan.facts.filter(isRangeFact).flatMap((fact) => {
     const lane = RANGE_LANES[fact.role];
     // A single node address is where a node lives, not a range the cluster plans.
     if (!lane || (fact.role === 'node-address' && fact.value.kind === 'address')) return [];
-    return [factDraft(fact, lane, 'range', cluster)];
+    return [factDraft(fact, lane, 'range')];
   });
   const config = scope.scope.config;
-  const networks = [...config.nodeNetworks.map((n) => networkDraft(n, 'nodes', 'node network', 'nodeNetworks', cluster)), ...config.externalNetworks.map((n) => networkDraft(n, 'external', 'external network', 'externalNetworks', cluster))];
+  const networks = [...config.nodeNetworks.map((n) => networkDraft(n, 'nodes', 'node network', 'nodeNetworks')), ...config.externalNetworks.map((n) => networkDraft(n, 'external', 'external network', 'externalNetworks'))];
   return [...facts, ...networks];
 }
 
-function allocationDrafts(scope: ScopeAnalysis, cluster: number): Omit<Draft, 'id'>[] {
+function allocationDrafts(scope: ScopeAnalysis): Omit<Draft, 'id'>[] {
   return scope.plan.facts.filter(isRangeFact).flatMap((fact) => {
     const lane = ALLOCATION_LANES[fact.role];
-    return lane ? [factDraft(fact, lane, 'allocation', cluster)] : [];
+    return lane ? [factDraft(fact, lane, 'allocation')] : [];
   });
 }
 
-function factDraft(fact: RangeFact, lane: MapLane, kind: MapItem['kind'], cluster: number): Omit<Draft, 'id'> {
+function factDraft(fact: RangeFact, lane: MapLane, kind: MapItem['kind']): Omit<Draft, 'id'> {
   return {
-    cluster,
     kind,
     lane,
     range: fact.value.range,
@@ -205,11 +203,10 @@ function factDraft(fact: RangeFact, lane: MapLane, kind: MapItem['kind'], cluste
   };
 }
 
-function networkDraft(network: NamedNetwork, lane: MapLane, kind: string, key: string, cluster: number): Omit<Draft, 'id'> {
+function networkDraft(network: NamedNetwork, lane: MapLane, kind: string, key: string): Omit<Draft, 'id'> {
   // Networks listed without a name are named after their kind; saying it twice would read oddly.
   const what = network.name === kind ? kind : `${kind} ${network.name}`;
   return {
-    cluster,
     kind: 'range',
     lane,
     range: network.range,
@@ -350,7 +347,7 @@ function itemOf(draft: Draft, row: number, conflicts: readonly MapConflict[], fi
     source: draft.source,
     isDefault: draft.isDefault,
     ...(draft.location ? { location: draft.location } : {}),
-    card: { title: card.title, lines: [...card.lines, ...findingLines(findings)] },
+    card: { title: card.title, lines: [...card.lines, ...findingLines(findings), ...partnerLines(conflicts, findings)] },
     conflicts,
     ...(capacity.usage ? { usage: capacity.usage } : {}),
     ...(capacity.subnets ? { subnets: capacity.subnets } : {}),
@@ -382,6 +379,20 @@ function networkCard(draft: Draft, clusterName: string): MapCard {
 
 function findingLines(findings: readonly Finding[]): CardLine[] {
   return findings.map((f) => ({ label: `${f.severity} ${f.rule}`, text: f.message }));
+}
+
+/**
+ * A rule may report a collision on one side only (a connected cluster's range is flagged where the
+ * `connectedClusters` entry is); the other side is drawn as overlapping too, and its card says why.
+ */
+function partnerLines(conflicts: readonly MapConflict[], findings: readonly Finding[]): CardLine[] {
+  const own = new Set(findings.map((f) => f.message));
+  const told = new Set<string>();
+  return conflicts.flatMap((c) => {
+    if (own.has(c.message) || told.has(c.message)) return [];
+    told.add(c.message);
+    return [{ label: `${c.severity} ${c.rule} (reported on the other range)`, text: c.message }];
+  });
 }
 
 interface RangeCapacity {

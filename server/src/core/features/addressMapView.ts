@@ -18,7 +18,7 @@ export interface MapPanel {
 }
 
 /** The least a panel shows: 256 addresses, a /24 in IPv4. */
-export const MIN_WINDOW_SIZE = 256n;
+const MIN_WINDOW_SIZE = 256n;
 
 /** Zoom presets: the private blocks (RFC 1918, and fd00::/8 for IPv6). */
 export const PRESET_WINDOWS: readonly IpRange[] = [...PRIVATE_IPV4_BLOCKS, ULA_IPV6];

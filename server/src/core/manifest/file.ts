@@ -4,7 +4,7 @@
 import type { DocumentRef, Fact, Span } from '../model';
 import { createContext } from './extract/context';
 import { extractors } from './extract';
-import { ManifestDocument, parseManifests } from './parse';
+import { BINARY_FILE, ManifestDocument, looksBinary, parseManifests } from './parse';
 import { mayHoldFacts } from './prescan';
 import { fileSource, spanOf } from './sourceText';
 import { Suppressions, findSuppressions } from './suppressions';
@@ -34,6 +34,9 @@ export interface ReadOptions {
 
 export function readManifestFile(uri: string, text: string, options: ReadOptions = {}): ManifestFile {
   const suppressions = findSuppressions(text);
+  // Checked before the pre-scan, so that a binary file is reported whether or not a trigger word
+  // happens to occur among its bytes.
+  if (looksBinary(text)) return { uri, text, facts: [], documents: 0, skipped: [BINARY_FILE], suppressions, internalErrors: [] };
   if (options.prescan !== false && !mayHoldFacts(text)) {
     return { uri, text, facts: [], documents: 0, skipped: [], suppressions, internalErrors: [] };
   }

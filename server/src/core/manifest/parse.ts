@@ -24,12 +24,14 @@ export interface ParseResult {
   readonly skipped?: string;
 }
 
+export const BINARY_FILE = 'binary file';
+
 /** Deeper flow nesting than this is never a real manifest, and could exhaust the parser's stack. */
 const MAX_NESTING = 1000;
 
 export function parseManifests(source: SourceText): ParseResult {
   const text = source.text;
-  if (looksBinary(text)) return { documents: [], skipped: 'binary file' };
+  if (looksBinary(text)) return { documents: [], skipped: BINARY_FILE };
   if (nestingDepthExceeds(text, MAX_NESTING)) return { documents: [], skipped: `nesting deeper than ${MAX_NESTING} levels` };
   try {
     return { documents: withTemplatesMasked(source, withQuotedIndentRecovered(source, parseDocuments(source))) };
@@ -77,7 +79,8 @@ function withTemplatesMasked(source: SourceText, documents: ManifestDocument[]):
   return failures(retried) < failures(documents) ? retried : documents;
 }
 
-function looksBinary(text: string): boolean {
+/** A NUL among the first 8 KB: no YAML or JSON text holds one, every binary format soon does. */
+export function looksBinary(text: string): boolean {
   const probe = text.length > 8192 ? text.slice(0, 8192) : text;
   return probe.includes('\u0000');
 }

@@ -60,7 +60,7 @@ export interface NodeSubnetCapacity {
   /**
    * Whether the cluster really allocates from this range. False for a range another one overrides
    * (kubeadm's podSubnet when `extraArgs cluster-cidr` or a kube-controller-manager flag is in the
-   * scope) and for a kube-controller-manager that runs without `--allocate-node-cidrs`. The figures
+   * scope) and for a kube-controller-manager that runs with `--allocate-node-cidrs=false`. The figures
    * are still given, for hovers.
    */
   readonly effective: boolean;
@@ -263,7 +263,7 @@ function kcmSubnets(plan: AddressPlan, services: readonly ServiceCapacity[]): No
       const rank = podNetworkRank(pool);
       // The KCM flag is what runs; kubeadm's extraArgs cluster-cidr replaces the podSubnet it would pass.
       const overridden = (strongest === 0 && rank > 0) || (rank === 2 && overriddenGroups.has(pool.group));
-      const allocates = pool.attributes?.allocateNodeCidrs !== false;
+      const allocates = allocatesNodeCidrs(plan, pool);
       const mask = kcmMask(plan, pool, family);
       const serviceRanges = [
         ...new Set([
@@ -304,10 +304,22 @@ function kcmSubnets(plan: AddressPlan, services: readonly ServiceCapacity[]): No
 }
 
 /**
+ * Whether kube-controller-manager allocates node CIDRs for the owner of a fact. KCM's own default is
+ * false, but a cluster CIDR or node mask written without `--allocate-node-cidrs` is almost always a
+ * command line quoted in part (kubeadm, k3s and kind all pass `true`), so only a written `false`
+ * turns node subnets off.
+ */
+export function allocatesNodeCidrs(plan: AddressPlan, fact: Fact): boolean {
+  if (fact.attributes?.allocateNodeCidrs !== false) return true;
+  const text = plan.scope.files.find((f) => f.uri === fact.doc.uri)?.text ?? '';
+  return !/allocate-node-cidrs["']?[ \t]*[=:][ \t]*["']?false\b/i.test(text) && !/allocate-node-cidrs["']?[ \t]*\r?\n[ \t]*value[ \t]*:[ \t]*["']?false\b/i.test(text);
+}
+
+/**
  * The node mask KCM uses for a cluster CIDR: a per-family flag of its own owner, else the plain
- * `--node-cidr-mask-size` (single-stack only), else the owner's default mask fact; when its owner
- * names no mask (Cluster API's Cluster with masks in a KubeadmControlPlane), a written mask of any
- * KCM owner in the scope, else KCM's default.
+ * `--node-cidr-mask-size` (single-stack only), else the owner's default mask fact. When its owner
+ * names no mask, or it is a Cluster API Cluster (whose masks live in a KubeadmControlPlane), a written
+ * mask of another KCM owner in the scope wins; else KCM's default.
  */
 function kcmMask(plan: AddressPlan, pool: RangeFact, family: Family): Figure<number> {
   // KCM reads a mask of 0 as "the default for the family".
@@ -317,7 +329,9 @@ function kcmMask(plan: AddressPlan, pool: RangeFact, family: Family): Figure<num
     candidates.find((m) => !m.isDefault && m.attributes?.family === undefined) ??
     candidates.find((m) => m.isDefault);
   const own = pick(masks.filter((m) => m.group === pool.group));
-  const chosen = own ?? pick(masks.filter((m) => !m.isDefault));
+  // Cluster API keeps the KCM flags in a KubeadmControlPlane, apart from the Cluster's pod CIDR.
+  const elsewhere = !own || (own.isDefault && pool.component === 'cluster-api') ? pick(masks.filter((m) => !m.isDefault && m.group !== pool.group)) : undefined;
+  const chosen = elsewhere ?? own;
   if (chosen) return figureOf(chosen);
   return { value: KCM_DEFAULT_NODE_MASK[family], origin: 'default', label: 'kube-controller-manager default node mask' };
 }

@@ -15,7 +15,7 @@
 import type { Fact, Finding, Fix } from '../model';
 import type { Family } from '../net/addr';
 import { formatPrefix, masked, prefixFrom } from '../net/prefix';
-import { KCM_DEFAULT_NODE_MASK } from '../plan/capacity';
+import { KCM_DEFAULT_NODE_MASK, allocatesNodeCidrs } from '../plan/capacity';
 import type { RangeFact } from '../plan/plan';
 import { formatCount } from '../text/format';
 import { fileTextOf, replaceValue } from './perValue';
@@ -37,7 +37,7 @@ export const nodeMaskInvalid: Rule = {
     const masks = ctx.plan.factsOf('node-mask').filter((m) => m.value.kind === 'number');
     for (const mask of masks) {
       if (KCM_OWNERS.has(mask.component)) {
-        if (mask.attributes?.allocateNodeCidrs === false) continue; // KCM's node IPAM is off: no mask is read.
+        if (!allocatesNodeCidrs(ctx.plan, mask)) continue; // KCM's node IPAM is off: no mask is read.
         conflictingFlags(ctx, mask, masks, out);
         kubeadmIgnoresPlainFlag(ctx, mask, out);
         sizeChecks(ctx, mask, kcmClusterCidrs(ctx, mask), out);

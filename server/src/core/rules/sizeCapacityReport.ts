@@ -4,7 +4,7 @@
 // fixes that resize a range or rewrite a size setting.
 
 import type { Fact, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../model';
-import { Family, addrFrom, bitsOf, formatAddr } from '../net/addr';
+import { bitsOf } from '../net/addr';
 import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
 import { IpRange, Prefix, formatPrefix, masked, prefixFrom, prefixToRange, rangeContains, rangesOverlap } from '../net/prefix';
 import { rangeSetFrom } from '../net/rangeSet';
@@ -23,12 +23,6 @@ export function label(fact: Fact): string {
 export function maskText(mask: Figure<number>): string {
   const where = mask.fact ? `${mask.label}${mask.origin === 'default' ? ', default' : ''}` : mask.label;
   return `/${mask.value} (${where}${mask.origin === 'assumed' ? ', assumed' : ''})`;
-}
-
-/** `blockSize 26 (calico IPPool spec.blockSize, default)`. */
-export function settingText(name: string, figure: Figure<number>): string {
-  const where = figure.fact ? `${figure.label}${figure.origin === 'default' ? ', default' : ''}` : figure.label;
-  return `${name} ${figure.value} (${where})`;
 }
 
 /** Where a fact is written, for the other side of a message. */
@@ -51,10 +45,6 @@ export class FindingSet {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.findings.push({ rule: this.rule, severity, message, uri: fact.doc.uri, span: fact.span, related: relatedLocations, fixes });
-  }
-
-  has(fact: Fact): boolean {
-    return this.seen.has(`${fact.doc.uri}|${fact.span.start}|${fact.span.end}`);
   }
 }
 
@@ -212,16 +202,7 @@ function allServiceRanges(entry: NodeSubnetCapacity): IpRange[] {
   return rangeSetRangesOf(rangeSetFrom(entry.servicesOverlapping.map((s) => s.value.range)));
 }
 
-export function familyWidth(family: Family): number {
-  return bitsOf(family);
-}
-
 /** `1,024 addresses` / `1 address`. */
 export function addresses(n: bigint): string {
   return `${formatCount(n)} address${n === 1n ? '' : 'es'}`;
-}
-
-/** The first address of a range, for messages about alignment. */
-export function firstAddress(range: IpRange): string {
-  return formatAddr(addrFrom(range.family, range.first));
 }

@@ -66,9 +66,9 @@ function message(ctx: RuleContext, entry: NodeSubnetCapacity, against: string): 
 function consequence(entry: NodeSubnetCapacity): string {
   switch (entry.allocator) {
     case 'cilium-cluster-pool':
-      return 'the Cilium operator leaves the other nodes without a pod CIDR (CiliumNode status.operator.error), and their pods get no address';
+      return 'the Cilium operator leaves the nodes beyond that without a pod CIDR (CiliumNode status.operator.error), and their pods get no address';
     case 'flannel-etcd':
-      return 'flanneld on the other nodes finds no subnet left to lease and their pods get no address';
+      return 'flanneld on the nodes beyond that finds no subnet left to lease and their pods get no address';
     default:
       return entry.podsUseNodeSubnets
         ? 'kube-controller-manager leaves the nodes beyond that without a podCIDR ("CIDRNotAvailable"), and CNIs that take pod addresses from it (flannel, kindnet, Canal, host-local) cannot start their pods'

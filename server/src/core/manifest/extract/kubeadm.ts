@@ -33,9 +33,14 @@ export const kubeadm: Extractor = {
   },
 };
 
-/** The facts of a kind `kubeadmConfigPatches` entry that is a ClusterConfiguration: explicit values only. */
+/**
+ * The facts of a kind `kubeadmConfigPatches` entry that is a ClusterConfiguration: explicit values only.
+ * kind matches a patch by its `kind`, and by its `apiVersion` only when the patch states one, so the
+ * usual patch of kind's docs (`kind: ClusterConfiguration` and the fields to change) has none.
+ */
 export function kubeadmPatchFacts(ctx: ExtractContext): Fact[] {
-  return isConfigOf(ctx, KUBEADM_GROUP, 'ClusterConfiguration') ? clusterConfigurationFacts(ctx, ctx.root, false) : [];
+  const versionless = scalarString(ctx.get(['kind'])) === 'ClusterConfiguration' && ctx.get(['apiVersion']) === undefined;
+  return versionless || isConfigOf(ctx, KUBEADM_GROUP, 'ClusterConfiguration') ? clusterConfigurationFacts(ctx, ctx.root, false) : [];
 }
 
 /**
