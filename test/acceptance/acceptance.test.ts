@@ -14,7 +14,7 @@
 //
 // expected.json is a list of
 //   { file, rule, severity, line, startCharacter, endCharacter, value,   // `value`: the text under the range
-//     fixTitleContains?, fixNewText?, fixSamePrefix?, fixAvoids?, fixPrivate?, why }
+//     fixTitleContains?, fixNewText?, fixSamePrefix?, fixAvoids?, fixPrivate?, fixWithin?, why }
 // Authoring help: test/acceptance/tools/locate.mjs fills line/characters from `value`.
 
 import assert from 'node:assert/strict';
@@ -59,6 +59,8 @@ interface Expectation {
   fixSamePrefix?: boolean;
   fixAvoids?: string[];
   fixPrivate?: boolean;
+  /** The moved value must lie inside this CIDR. */
+  fixWithin?: string;
   why?: string;
 }
 
@@ -149,13 +151,13 @@ const sameRange = (e: Expectation, f: Finding) =>
   f.file === e.file && f.range.start.line === e.line && f.range.end.line === e.line && f.range.start.character === e.startCharacter && f.range.end.character === e.endCharacter;
 
 function fixProblem(e: Expectation, f: Finding): string | undefined {
-  const wanted = e.fixTitleContains !== undefined || e.fixNewText !== undefined || e.fixSamePrefix || e.fixAvoids || e.fixPrivate;
+  const wanted = e.fixTitleContains !== undefined || e.fixNewText !== undefined || e.fixSamePrefix || e.fixAvoids || e.fixPrivate || e.fixWithin;
   if (!wanted) return undefined;
   const original = parseCidr(e.value);
   const candidates = f.fixes.filter((fix) => {
     if (e.fixTitleContains !== undefined && !fix.title.toLowerCase().includes(e.fixTitleContains.toLowerCase())) return false;
     if (e.fixNewText !== undefined && !fix.edits.some((edit) => edit.newText === e.fixNewText)) return false;
-    if (e.fixSamePrefix || e.fixAvoids || e.fixPrivate) {
+    if (e.fixSamePrefix || e.fixAvoids || e.fixPrivate || e.fixWithin) {
       // A move: the edit on this value holds a CIDR of the same size that avoids what it must.
       const own = fix.edits.find((edit) => edit.file === e.file && edit.range.start.line === e.line);
       const moved = own ? parseCidr(own.newText) : undefined;
@@ -164,6 +166,7 @@ function fixProblem(e: Expectation, f: Finding): string | undefined {
       if (moved.first !== parseCidr(`${own!.newText.split('/')[0]}/${moved.family === 4 ? 32 : 128}`)!.first) return false; // canonical
       if (e.fixAvoids && e.fixAvoids.some((c) => overlaps(moved, parseCidr(c)!))) return false;
       if (e.fixPrivate && !PRIVATE.some((p) => inside(moved, p))) return false;
+      if (e.fixWithin && !inside(moved, parseCidr(e.fixWithin)!)) return false;
     }
     return true;
   });
@@ -174,6 +177,7 @@ function fixProblem(e: Expectation, f: Finding): string | undefined {
     e.fixSamePrefix ? 'same prefix length' : '',
     e.fixAvoids ? `avoiding ${e.fixAvoids.join(' ')}` : '',
     e.fixPrivate ? 'in private space' : '',
+    e.fixWithin ? `inside ${e.fixWithin}` : '',
   ].filter(Boolean).join(', ');
   const offered = f.fixes.map((fix) => `"${fix.title}" → ${fix.edits.map((edit) => JSON.stringify(edit.newText)).join(', ')}`).join('; ') || 'none';
   return `wanted a fix with ${wantedText}; offered: ${offered}`;

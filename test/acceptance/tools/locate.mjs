@@ -13,7 +13,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'workspaces');
-const ORDER = ['file', 'rule', 'severity', 'line', 'startCharacter', 'endCharacter', 'value', 'lineContains', 'nth', 'fixTitleContains', 'fixNewText', 'fixEditsFile', 'why'];
+const ORDER = ['file', 'rule', 'severity', 'line', 'startCharacter', 'endCharacter', 'value', 'lineContains', 'nth', 'fixTitleContains', 'fixNewText', 'fixSamePrefix', 'fixAvoids', 'fixPrivate', 'fixWithin', 'why'];
 
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : readdirSync(ROOT).sort();
 let failures = 0;
