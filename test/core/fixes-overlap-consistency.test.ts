@@ -55,6 +55,21 @@ const CASES: readonly Case[] = [
     lines: { 'pool.yaml': ['    - 10.245.0.0/24'] },
   },
   {
+    // An L2 load-balancer pool moves within the node LAN first, nearest to where it is.
+    fixture: 'range-overlap/metallb-overlap-in-node-lan.yaml',
+    rule: 'range-overlap',
+    on: { file: 'metallb.yaml', text: '192.168.1.224/28' },
+    title: 'Move to 192.168.1.208/28',
+    lines: { 'metallb.yaml': ['    - 192.168.1.208/28'] },
+  },
+  {
+    fixture: 'range-overlap/metallb-overlap-in-node-lan.yaml',
+    rule: 'range-overlap',
+    on: { file: 'metallb.yaml', text: '192.168.1.232/29' },
+    title: 'Move to 192.168.1.240/29',
+    lines: { 'metallb.yaml': ['    - 192.168.1.240/29'] },
+  },
+  {
     fixture: 'range-overlap/calico-ippools-overlap.yaml',
     rule: 'range-overlap',
     on: { file: 'fixture.yaml', text: '10.244.128.0/20' },

@@ -133,6 +133,9 @@ export const QUIET_SETTINGS = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  // The server forwards ports its helper processes open and announces each in a notification toast,
+  // which can lie over the editor text the UI checks point at.
+  'remote.autoForwardPorts': false,
   'editor.hover.delay': 100,
 };
 

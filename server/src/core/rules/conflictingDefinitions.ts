@@ -16,6 +16,7 @@
 
 import type { Fact, Role } from '../model';
 import type { Family } from '../net/addr';
+import { MAX_PARTNERS } from '../net/sweep';
 import type { RangeFact } from '../plan/plan';
 import { FindingCollector, andMore, isNetworkFact, label, labelAt, rangeKey } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
@@ -45,19 +46,27 @@ function groups(ctx: RuleContext, facts: readonly RangeFact[]): RangeFact[][] {
   for (const fact of facts) {
     const family: Family = fact.value.range.family;
     const key = ctx.config.scope === 'file' ? `${family}\u0000${fact.doc.uri}\u0000${fact.doc.index}` : `${family}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), fact]);
+    appendTo(byKey, key, fact);
   }
   return [...byKey.values()];
 }
 
+/** Appends in place: copying the list for each fact is quadratic in the number of facts. */
+function appendTo(map: Map<string, RangeFact[]>, key: string, fact: RangeFact): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  list.push(fact);
+}
+
 function compare(ctx: RuleContext, collector: FindingCollector, facts: readonly RangeFact[], name: string): void {
   const byValue = new Map<string, RangeFact[]>();
-  for (const fact of facts) byValue.set(rangeKey(fact.value.range), [...(byValue.get(rangeKey(fact.value.range)) ?? []), fact]);
+  for (const fact of facts) appendTo(byValue, rangeKey(fact.value.range), fact);
   if (byValue.size < 2) return;
   const values = [...byValue.values()];
+  // Each other value is named by its first (explicit, if any) statement.
+  const representatives = values.map((list) => [...list].sort((a, b) => Number(a.isDefault) - Number(b.isDefault))[0]);
   for (const [index, own] of values.entries()) {
-    // Each other value is named by its first (explicit, if any) statement.
-    const others = values.filter((_, i) => i !== index).map((list) => [...list].sort((a, b) => Number(a.isDefault) - Number(b.isDefault))[0]);
+    const others = firstOthers(representatives, index);
     for (const self of own) {
       for (const other of others) {
         if (sameField(self, other)) continue;
@@ -72,6 +81,16 @@ function compare(ctx: RuleContext, collector: FindingCollector, facts: readonly 
       }
     }
   }
+}
+
+/**
+ * The representatives of up to MAX_PARTNERS values other than the one at `index`: a file of thousands
+ * of different values names a hundred of them on each, not every other one (millions of pairs).
+ */
+function firstOthers(representatives: readonly RangeFact[], index: number): RangeFact[] {
+  const others: RangeFact[] = [];
+  for (let i = 0; i < representatives.length && others.length < MAX_PARTNERS; i++) if (i !== index) others.push(representatives[i]);
+  return others;
 }
 
 /** What to do about it: one document states the value twice; files of one scope may be two clusters. */

@@ -4,6 +4,12 @@
 // (RFC 1918 for IPv4, fd00::/8 for IPv6), nearest to where the value is now, then in the other private
 // blocks from their start. The order is deterministic: nearest first, the lower address on a tie.
 //
+// A load-balancer pool is the exception to "nothing configured as a node network": MetalLB's and
+// Cilium's L2 modes answer ARP/NDP for the pool's addresses on the nodes' own segment, so a pool moved
+// out of the nodes' LAN stops being reachable. With `nodeNetworks` configured, a load-balancer pool is
+// moved inside them first (still clear of everything else, node addresses included), and only then
+// elsewhere.
+//
 // Rules call `moveFixes(ctx, fact)` to attach the fixes to a finding on that fact; `freeSubnets` gives
 // the prefixes alone (for "Insert free subnet" or a rule that words its own titles). The avoided set
 // is built once per cluster plan and reused by every finding of every rule.
@@ -87,18 +93,53 @@ export const RESERVED_FOR_MOVES: readonly IpRange[] = Object.freeze([
 ]);
 
 const avoidedByPlan = new WeakMap<AddressPlan, RangeSet>();
+const avoidedInNodeNetworksByPlan = new WeakMap<AddressPlan, RangeSet>();
 
 /** Everything a moved range must not touch in this cluster: owned ranges, configured networks, connected clusters, reserved space. */
 export function avoidedSpace(ctx: RuleContext): RangeSet {
-  const cached = avoidedByPlan.get(ctx.plan);
+  return cachedAvoided(ctx, avoidedByPlan, true);
+}
+
+/** As `avoidedSpace`, but the node networks themselves are allowed: where load-balancer pools belong. */
+function avoidedSpaceInNodeNetworks(ctx: RuleContext): RangeSet {
+  return cachedAvoided(ctx, avoidedInNodeNetworksByPlan, false);
+}
+
+function cachedAvoided(ctx: RuleContext, cache: WeakMap<AddressPlan, RangeSet>, withNodeNetworks: boolean): RangeSet {
+  const cached = cache.get(ctx.plan);
   if (cached) return cached;
   const ranges: IpRange[] = [...RESERVED_FOR_MOVES];
   for (const fact of ctx.plan.facts) if (AVOIDED_ROLES.has(fact.role) && judgeable(fact)) ranges.push(fact.value.range);
-  for (const network of [...ctx.config.externalNetworks, ...ctx.config.nodeNetworks]) ranges.push(network.range);
+  for (const network of ctx.config.externalNetworks) ranges.push(network.range);
+  if (withNodeNetworks) for (const network of ctx.config.nodeNetworks) ranges.push(network.range);
   for (const plan of ctx.connected) for (const fact of plan.facts) if (CONNECTED_ROLES.has(fact.role) && judgeable(fact)) ranges.push(fact.value.range);
   const set = rangeSetFrom(ranges);
-  avoidedByPlan.set(ctx.plan, set);
+  cache.set(ctx.plan, set);
   return set;
+}
+
+/**
+ * Free prefixes for a load-balancer pool inside the configured node networks of its family, the
+ * network holding the pool (or nearest to it) first, nearest to the pool within each.
+ */
+function freeInNodeNetworks(ctx: RuleContext, range: IpRange, bits: number, count: number, extraAvoid: readonly IpRange[]): Prefix[] {
+  const networks = ctx.config.nodeNetworks.map((n) => n.range).filter((r) => r.family === range.family);
+  if (networks.length === 0) return [];
+  const distance = (r: IpRange) => (range.first < r.first ? r.first - range.first : range.first > r.last ? range.first - r.last : 0n);
+  networks.sort((a, b) => {
+    const d = distance(a) - distance(b);
+    return d < 0n ? -1 : d > 0n ? 1 : a.first < b.first ? -1 : a.first > b.first ? 1 : 0;
+  });
+  let avoid = avoidedSpaceInNodeNetworks(ctx);
+  if (extraAvoid.length > 0) avoid = rangeSetUnion(avoid, rangeSetFrom(extraAvoid));
+  const found: Prefix[] = [];
+  for (const network of networks) {
+    if (found.length >= count) break;
+    const prefixes = findFreePrefixes({ family: range.family, bits, candidates: [network], avoid, count: count - found.length, near: range.first });
+    found.push(...prefixes);
+    if (prefixes.length > 0) avoid = rangeSetUnion(avoid, rangeSetFrom(prefixes.map(prefixToRange)));
+  }
+  return found;
 }
 
 /**
@@ -133,7 +174,11 @@ export function freeSubnets(ctx: RuleContext, range: IpRange, bits: number, opti
 export function moveFixes(ctx: RuleContext, fact: Fact, options: FreeSubnetOptions = {}): Fix[] {
   if (fact.isDefault || fact.value.kind !== 'prefix') return [];
   const prefix = fact.value.prefix;
-  return freeSubnets(ctx, fact.value.range, prefix.bits, options).flatMap((free) => {
+  const count = options.count ?? DEFAULT_COUNT;
+  // A load-balancer pool stays on the nodes' segment when it can (L2 mode needs it there).
+  const inLan = fact.role === 'lb-pool' ? freeInNodeNetworks(ctx, fact.value.range, prefix.bits, count, options.avoid ?? []) : [];
+  const elsewhere = inLan.length < count ? freeSubnets(ctx, fact.value.range, prefix.bits, { ...options, count: count - inLan.length, avoid: [...(options.avoid ?? []), ...inLan.map(prefixToRange)] }) : [];
+  return [...inLan, ...elsewhere].flatMap((free) => {
     const text = formatPrefix(free);
     const edit = replaceValue(ctx, fact, text);
     return edit ? [{ title: `Move to ${text}`, edits: [edit] }] : [];
