@@ -15,7 +15,8 @@ export interface AnalysisLoop {
   settled(): Promise<void>;
 }
 
-export function createAnalysisLoop(run: () => void, debounceMs: number): AnalysisLoop {
+/** `debounceMs` is read at every edit, so initialization options can change it. */
+export function createAnalysisLoop(run: () => void, debounceMs: () => number): AnalysisLoop {
   let timer: NodeJS.Timeout | undefined;
   let holding = false;
   let waiting: Array<() => void> = [];
@@ -33,7 +34,7 @@ export function createAnalysisLoop(run: () => void, debounceMs: number): Analysi
   return {
     schedule() {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(runNow, debounceMs);
+      timer = setTimeout(runNow, debounceMs());
     },
     hold() {
       holding = true;

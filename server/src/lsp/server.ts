@@ -35,6 +35,12 @@ import { createWorkspaceState } from './workspaceState';
 /** Edits arrive keystroke by keystroke; analysing after a short pause keeps the server responsive. */
 export const ANALYSIS_DEBOUNCE_MS = 60;
 
+/** Initialization options beyond settings; `analysisDebounceMs` lets benchmarks measure analysis, not the pause. */
+interface InitializationOptions {
+  readonly settings?: ServerSettings;
+  readonly analysisDebounceMs?: number;
+}
+
 /** What the client told us it can do, read once from `initialize`. */
 interface ClientSupport {
   readonly configuration: boolean;
@@ -117,7 +123,8 @@ export function startServer(connection: Connection): void {
     diagnostics?.update(update.affected, (uri) => state.findingsOf(uri).map((f) => toDiagnostic(f, positionsOf, client.relatedInformation)));
   };
 
-  const loop = createAnalysisLoop(analyzeAndReport, ANALYSIS_DEBOUNCE_MS);
+  let debounceMs = ANALYSIS_DEBOUNCE_MS;
+  const loop = createAnalysisLoop(analyzeAndReport, () => debounceMs);
   const scan = createWorkspaceScan({
     state,
     loop,
@@ -161,8 +168,10 @@ export function startServer(connection: Connection): void {
     client = clientSupportOf(params.capabilities);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     state.setFolders(folders.map(normaliseUri));
-    const initOptions = params.initializationOptions as { settings?: ServerSettings } | undefined;
+    const initOptions = params.initializationOptions as InitializationOptions | undefined;
     if (initOptions?.settings) applySettings(initOptions.settings);
+    const requestedDebounce = initOptions?.analysisDebounceMs;
+    if (typeof requestedDebounce === 'number' && requestedDebounce >= 0 && requestedDebounce <= 10_000) debounceMs = requestedDebounce;
     diagnostics = createDiagnosticsChannel(connection, { pull: client.pullDiagnostics, settled: () => loop.settled(), versionOf, logError });
     return { capabilities: serverCapabilities(client), serverInfo: { name: 'cidr-lens-server', version: '0.1.0' } };
   });

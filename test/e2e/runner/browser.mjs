@@ -44,6 +44,7 @@ export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox', // we run as root in a container; Chromium's sandbox refuses root
   '--disable-gpu',
+  '--disable-dev-shm-usage', // containers often give /dev/shm 64 MB, too little for the workbench's renderer
   '--disable-background-networking', // no update checks or safe-browsing calls to unreachable hosts
   '--disable-component-update',
   '--disable-sync',

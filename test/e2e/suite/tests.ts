@@ -32,7 +32,13 @@ async function activatesOnYaml(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(fixtureUri('kubeadm.yaml'));
   assert.equal(doc.languageId, 'yaml');
   await vscode.window.showTextDocument(doc);
-  await until(anyFindingInWorkspace, `the first CIDR Lens finding (extension active: ${extension.isActive})`, FIRST_FINDINGS_MS);
+  try {
+    await until(anyFindingInWorkspace, 'the first CIDR Lens finding', FIRST_FINDINGS_MS);
+  } catch (error) {
+    // From here a failed activation (a crashing server, say) looks like none: the log tells them apart.
+    const log = 'the "CIDR Lens" output channel (Runner 2: test-results/e2e/vscode-logs/*/exthost1/cidr-lens.cidr-lens/)';
+    throw new Error(`${(error as Error).message}\nextension active: ${extension.isActive}; see ${log}`);
+  }
   assert.ok(extension.isActive, 'findings arrived but the extension reports itself inactive');
 }
 

@@ -21,30 +21,28 @@
 //
 // Families never mix: each family is swept on its own, as netip never lets IPv4 match IPv6.
 //
-// Each item is paired with at most MAX_PARTNERS others. Real address plans stack a handful of values
-// on one address; a workspace that stacks thousands (a generator that repeated one pool 2,000 times)
-// would otherwise make millions of pairs and exhaust the memory of the language server.
+// An item reached by the sweep pairs with at most MAX_PARTNERS of the ranges already active there, and
+// an inner item lists at most MAX_PARTNERS containers. Real address plans stack a handful of values on
+// one address, so this drops nothing real; a workspace that stacks thousands (a generator that repeated
+// one pool 2,000 times) would otherwise make millions of pairs and exhaust the language server's memory.
+// Ranges that merely contain many others lose nothing: a /8 over 5,000 pools is active when each pool
+// is reached, and pairs with every one of them.
 
 import { Family } from './addr';
 import { IpRange } from './prefix';
 
 /**
- * Every pair of items whose ranges share at least one address (at most MAX_PARTNERS for one item).
- * Each pair lists the item that comes first in `items` first, and the pairs are sorted by the input
- * positions of their items, so the output does not depend on the sort's tie-breaking.
+ * Every pair of items whose ranges share at least one address (but see MAX_PARTNERS). Each pair
+ * lists the item that comes first in `items` first, and the pairs are sorted by the input positions
+ * of their items, so the output does not depend on the sort's tie-breaking.
  */
 export function findOverlaps<T>(items: readonly T[], rangeOf: (item: T) => IpRange): Array<[T, T]> {
   const pairs: Array<[Entry<T>, Entry<T>]> = [];
-  const partners = new PartnerCounts(items.length);
   for (const family of FAMILIES) {
     const active = new ActiveByLast<T>();
     for (const current of sortedEntries(items, rangeOf, family)) {
       active.dropEndingBefore(current.range.first);
-      for (const earlier of active.entries()) {
-        if (partners.full(current.index)) break;
-        if (!partners.pair(earlier.index, current.index)) continue;
-        pairs.push(earlier.index < current.index ? [earlier, current] : [current, earlier]);
-      }
+      for (const earlier of firstPartners(active)) pairs.push(earlier.index < current.index ? [earlier, current] : [current, earlier]);
       active.add(current);
     }
   }
@@ -53,8 +51,8 @@ export function findOverlaps<T>(items: readonly T[], rangeOf: (item: T) => IpRan
 
 /**
  * Every (left, right) pair whose ranges share at least one address, for two separate lists, e.g. pod
- * pools against service ranges (at most MAX_PARTNERS for one item). Pairs within one list are not
- * reported. Sorted by the input positions of the left item, then the right one.
+ * pools against service ranges (but see MAX_PARTNERS). Pairs within one list are not reported.
+ * Sorted by the input positions of the left item, then the right one.
  */
 export function findOverlapsBetween<T, U>(
   left: readonly T[],
@@ -63,14 +61,6 @@ export function findOverlapsBetween<T, U>(
   rightRange: (item: U) => IpRange,
 ): Array<[T, U]> {
   const pairs: Array<[Entry<T>, Entry<U>]> = [];
-  const leftPartners = new PartnerCounts(left.length);
-  const rightPartners = new PartnerCounts(right.length);
-  const pairUp = (l: Entry<T>, r: Entry<U>) => {
-    if (leftPartners.full(l.index) || rightPartners.full(r.index)) return;
-    leftPartners.count(l.index);
-    rightPartners.count(r.index);
-    pairs.push([l, r]);
-  };
   for (const family of FAMILIES) {
     const lefts = sortedEntries(left, leftRange, family);
     const rights = sortedEntries(right, rightRange, family);
@@ -86,11 +76,11 @@ export function findOverlapsBetween<T, U>(
       activeRights.dropEndingBefore(position);
       if (takeLeft) {
         const current = lefts[i++];
-        for (const other of activeRights.entries()) pairUp(current, other);
+        for (const other of firstPartners(activeRights)) pairs.push([current, other]);
         activeLefts.add(current);
       } else {
         const current = rights[j++];
-        for (const other of activeLefts.entries()) pairUp(other, current);
+        for (const other of firstPartners(activeLefts)) pairs.push([other, current]);
         activeRights.add(current);
       }
     }
@@ -99,8 +89,8 @@ export function findOverlapsBetween<T, U>(
 }
 
 /**
- * For each inner item, the outer items whose ranges contain its range entirely, in input order (the
- * first MAX_PARTNERS of them); an inner item that nothing contains maps to `[]`. Answers questions
+ * For each inner item, the outer items whose ranges contain its range entirely, in input order (at
+ * most MAX_PARTNERS of them); an inner item that nothing contains maps to `[]`. Answers questions
  * such as "is this clusterIP inside any service range, and which?". The map iterates in the order of
  * `inner`; inner items should be distinct values, since they are the keys.
  *
@@ -128,8 +118,7 @@ export function findContainers<T, U>(
     for (const current of sortedEntries(inner, innerRange, family)) {
       while (next < outers.length && outers[next].range.first <= current.range.first) active.add(outers[next++]);
       active.dropEndingBefore(current.range.first);
-      const found = active.entries().filter((candidate) => candidate.range.last >= current.range.last);
-      containers.set(current.item, found.sort(byIndex).slice(0, MAX_PARTNERS).map((entry) => entry.item));
+      containers.set(current.item, containersAmong(active, current).sort(byIndex).map((entry) => entry.item));
     }
   }
   return containers;
@@ -137,32 +126,24 @@ export function findContainers<T, U>(
 
 const FAMILIES: readonly Family[] = [4, 6];
 
-/** The most partners (overlapping or containing items) reported for one item; see the file comment. */
-export const MAX_PARTNERS = 100;
-
-/** How many partners each item (by input position) has been given so far. */
-class PartnerCounts {
-  private readonly counts: Uint32Array;
-
-  constructor(size: number) {
-    this.counts = new Uint32Array(size);
+/** The active entries that contain `inner` entirely, the first MAX_PARTNERS found. */
+function containersAmong<T, U>(active: ActiveByLast<T>, inner: Entry<U>): Entry<T>[] {
+  const found: Entry<T>[] = [];
+  for (const candidate of active.entries()) {
+    if (candidate.range.last < inner.range.last) continue;
+    found.push(candidate);
+    if (found.length === MAX_PARTNERS) break;
   }
+  return found;
+}
 
-  full(index: number): boolean {
-    return this.counts[index] >= MAX_PARTNERS;
-  }
+/** How many active ranges an item reached by the sweep pairs with, at most; see the file comment. */
+export const MAX_PARTNERS = 32;
 
-  count(index: number): void {
-    this.counts[index]++;
-  }
-
-  /** Counts a pair of two items of one list, unless either is full; whether it was counted. */
-  pair(a: number, b: number): boolean {
-    if (this.full(a) || this.full(b)) return false;
-    this.count(a);
-    this.count(b);
-    return true;
-  }
+/** The active entries an item reached by the sweep pairs with: the first in heap order, so picking is O(1). */
+function firstPartners<T>(active: ActiveByLast<T>): readonly Entry<T>[] {
+  const entries = active.entries();
+  return entries.length <= MAX_PARTNERS ? entries : entries.slice(0, MAX_PARTNERS);
 }
 
 /** An item with its range computed once, and its position in the input for deterministic output. */

@@ -85,7 +85,7 @@ function compare(ctx: RuleContext, collector: FindingCollector, facts: readonly 
 
 /**
  * The representatives of up to MAX_PARTNERS values other than the one at `index`: a file of thousands
- * of different values names a hundred of them on each, not every other one (millions of pairs).
+ * of different values names a few dozen of them on each, not every other one (millions of pairs).
  */
 function firstOthers(representatives: readonly RangeFact[], index: number): RangeFact[] {
   const others: RangeFact[] = [];

@@ -108,8 +108,9 @@ function listShape(ctx: RuleContext, list: ValueList): Finding[] {
   const sameFamily = facts.length === 2 && families[0] === families[1];
   if (!tooMany && !sameFamily) return [];
   const first = facts[0];
+  const listed = familiesText(families);
   const shape = tooMany
-    ? `holds ${facts.length} entries (${families.map(familyName).join(', ')}): a dual-stack list takes at most two, one IPv4 and one IPv6`
+    ? `holds ${facts.length} entries (${listed}): a dual-stack list takes at most two, one IPv4 and one IPv6`
     : `holds two ${familyName(families[0])} entries: a dual-stack list takes one IPv4 and one IPv6 entry`;
   if (isCommaString(ctx, list) && list.facts.length === list.length) {
     const span: Span = listSpan(list);
@@ -122,13 +123,26 @@ function listShape(ctx: RuleContext, list: ValueList): Finding[] {
     const family = fact.value.range.family;
     if (seen.has(family)) {
       const what = tooMany
-        ? `is entry ${i + 1} of ${facts.length} (${families.map(familyName).join(', ')}): a dual-stack list takes at most two, one IPv4 and one IPv6`
+        ? `is entry ${i + 1} of ${facts.length} (${listed}): a dual-stack list takes at most two, one IPv4 and one IPv6`
         : `is a second ${familyName(family)} entry: a dual-stack list takes one IPv4 and one IPv6 entry`;
       out.push(findingOn(fact, 'wrong-family', 'error', `${fact.text} (${fact.source}) ${what} — ${shapeRejection(first, tooMany)}`));
     }
     seen.add(family);
   });
   return out;
+}
+
+/**
+ * The families of a list's entries: named one by one for a short list, counted for a long one. Each
+ * entry's message repeats this, so naming all 50,000 entries of a long list ran out of memory.
+ */
+function familiesText(families: readonly Family[]): string {
+  if (families.length <= 8) return families.map(familyName).join(', ');
+  const counts = ([4, 6] as const).map((family) => [family, families.filter((f) => f === family).length] as const);
+  return counts
+    .filter(([, count]) => count > 0)
+    .map(([family, count]) => `${count} ${familyName(family)}`)
+    .join(', ');
 }
 
 /**
