@@ -7,35 +7,22 @@
 // the runner stops with a message saying so, within the download's own timeout; use `npm run test:e2e`
 // there. On Linux without a display, run it under a virtual one: `xvfb-run -a npm run test:e2e:electron`.
 //
-// @vscode/test-electron is installed into a private folder under .vscode-test/ rather than into the
-// project's devDependencies: the project pins what CI needs, and CI uses Runner 2. The 2.x line is used
-// because 3.x requires Node 22 and the project runs on Node 20.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// @vscode/test-electron is pinned to the 2.x line in devDependencies, because 3.x requires Node 22 and
+// the project runs on Node 20.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CACHE, ROOT, WORKSPACE } from '../../test/e2e/runner/paths.mjs';
 import { buildSuite } from './build-suite.mjs';
 
-const TEST_ELECTRON_SPEC = '@vscode/test-electron@2.5.2';
-const TOOL_DIR = join(CACHE, 'electron-runner');
 const VSCODE_CACHE = join(CACHE, 'electron-vscode');
 const SESSION = join(CACHE, 'electron-session');
 // An idle timeout: no byte from the update service for this long ends the download attempt.
 const DOWNLOAD_IDLE_TIMEOUT_MS = 15_000;
 
-function installTestElectron() {
-  const stamp = join(TOOL_DIR, `.stamp-${TEST_ELECTRON_SPEC.replace('/', '+')}`);
-  if (!existsSync(stamp)) {
-    console.log(`e2e:electron: npm install ${TEST_ELECTRON_SPEC} into ${TOOL_DIR}`);
-    rmSync(TOOL_DIR, { recursive: true, force: true });
-    mkdirSync(TOOL_DIR, { recursive: true });
-    // A private package.json stops npm from walking up into the project's.
-    writeFileSync(join(TOOL_DIR, 'package.json'), '{ "name": "cidr-lens-e2e-electron-runner", "private": true }\n');
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', TEST_ELECTRON_SPEC], { cwd: TOOL_DIR, stdio: 'inherit' });
-    writeFileSync(stamp, '');
-  }
-  return createRequire(join(TOOL_DIR, 'package.json'))('@vscode/test-electron');
+function loadTestElectron() {
+  return createRequire(join(ROOT, 'package.json'))('@vscode/test-electron');
 }
 
 /** The bundles that package.json's `main` and the server module point at, built from the sources. */
@@ -71,7 +58,7 @@ async function downloadVSCode(testElectron) {
 }
 
 async function main() {
-  const testElectron = installTestElectron();
+  const testElectron = loadTestElectron();
   // The download comes first: where it cannot succeed, the run ends before anything is built.
   const vscodeExecutablePath = await downloadVSCode(testElectron);
   buildExtension();

@@ -23,7 +23,7 @@ import type { Fact, Finding, Role } from '../model';
 import type { Family } from '../net/addr';
 import { rangeContainsAddr, rangeContains } from '../net/prefix';
 import type { RangeFact } from '../plan/plan';
-import { findContainers } from '../net/sweep';
+import { MAX_PARTNERS, findContainers } from '../net/sweep';
 import { findingOn } from './report';
 import { isCalicoPool, isNetworkFact, judgeable, label, labelAt } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
@@ -82,8 +82,28 @@ function listed(ctx: RuleContext, containers: readonly RangeFact[], family: Fami
   return distinct.length > 3 ? `${names.join(', ')} and ${distinct.length - 3} more` : names.join(', ');
 }
 
+/** The containers a finding points at: the first MAX_PARTNERS of its family (the message counts the rest). */
 function related(containers: readonly RangeFact[], family: Family, self: Fact): Finding['related'] {
-  return containers.filter((c) => c.value.range.family === family).map((c) => ({ uri: c.doc.uri, span: c.span, message: `${label(c)} does not contain ${label(self)}` }));
+  return containers
+    .filter((c) => c.value.range.family === family)
+    .slice(0, MAX_PARTNERS)
+    .map((c) => ({ uri: c.doc.uri, span: c.span, message: `${label(c)} does not contain ${label(self)}` }));
+}
+
+/**
+ * How the message names the containers of each family, worked out once per family: per value, it cost
+ * values × containers (2,000 Nodes against 2,000 pod networks ran for seconds).
+ */
+function containerNames(ctx: RuleContext, containers: readonly RangeFact[], what: string): (family: Family) => string {
+  const names = new Map<Family, string>();
+  return (family) => {
+    let name = names.get(family);
+    if (name === undefined) {
+      const plural = containers.filter((c) => c.value.range.family === family).length > 1;
+      names.set(family, (name = `${plural ? `every ${what}` : `the ${what}`} ${listed(ctx, containers, family)}`));
+    }
+    return name;
+  };
 }
 
 /** Values outside every container of their family, when the scope defines containers of that family. */
@@ -91,14 +111,12 @@ function outside(ctx: RuleContext, values: readonly RangeFact[], containers: rea
   if (values.length === 0 || containers.length === 0) return [];
   const known = families(containers);
   const found = findContainers(containers, (c) => c.value.range, values, (v) => v.value.range);
+  const named = containerNames(ctx, containers, what);
   const findings: Finding[] = [];
   for (const [value, inside] of found) {
     const family = value.value.range.family;
     if (inside.length > 0 || !known.has(family)) continue;
-    const plural = containers.filter((c) => c.value.range.family === family).length > 1;
-    findings.push(
-      findingOn(value, 'address-outside-range', severity, `${label(value)} is outside ${plural ? `every ${what}` : `the ${what}`} ${listed(ctx, containers, family)}: ${consequence}`, related(containers, family, value)),
-    );
+    findings.push(findingOn(value, 'address-outside-range', severity, `${label(value)} is outside ${named(family)}: ${consequence}`, related(containers, family, value)));
   }
   return findings;
 }
@@ -108,18 +126,18 @@ function clusterIps(ctx: RuleContext, serviceRanges: readonly RangeFact[]): Find
   const ips = explicit(ctx, 'cluster-ip').filter((f) => f.value.kind === 'address');
   if (ips.length === 0 || serviceRanges.length === 0) return [];
   const known = families(serviceRanges);
+  const named = containerNames(ctx, serviceRanges, 'service range');
   const findings: Finding[] = [];
   for (const [ip, inside] of findContainers(serviceRanges, (c) => c.value.range, ips, (v) => v.value.range)) {
     const family = ip.value.range.family;
     if (!known.has(family)) continue;
     if (inside.length === 0) {
-      const plural = serviceRanges.filter((r) => r.value.range.family === family).length > 1;
       findings.push(
         findingOn(
           ip,
           'address-outside-range',
           'error',
-          `${label(ip)} is outside ${plural ? 'every service range' : 'the service range'} ${listed(ctx, serviceRanges, family)}: the API server rejects the Service ("the provided IP (${ip.text}) is not in the valid range")`,
+          `${label(ip)} is outside ${named(family)}: the API server rejects the Service ("the provided IP (${ip.text}) is not in the valid range")`,
           related(serviceRanges, family, ip),
         ),
       );
