@@ -10,7 +10,7 @@
 // @vscode/test-electron is pinned to the 2.x line in devDependencies, because 3.x requires Node 22 and
 // the project runs on Node 20.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CACHE, ROOT, WORKSPACE } from '../../test/e2e/runner/paths.mjs';
