@@ -142,6 +142,7 @@ export function hostileFiles(seed: number): HostileFile[] {
     longFoldedScalar(overlappingPair(random), random),
     unclosedQuotesAndTemplates(random),
     stackedValues(random),
+    conflictingPodNetworks(random),
     embeddedDeepJson(random),
     emptyAndSeparators(random),
   ];
@@ -460,22 +461,33 @@ function unclosedQuotesAndTemplates(random: Random): HostileFile {
 
 /**
  * Thousands of values on one address, as a generator bug that repeats a document makes them:
- * identical MetalLB pools, Nodes with one podCIDR, kubeadm configs that each name another pod
- * network, and one Service listing one address 50,000 times. Reporting every colliding pair would be
- * quadratic.
+ * identical MetalLB pools, Nodes with one podCIDR, and a Service listing one address 50,000 times.
+ * Reporting every colliding pair (or naming every entry in each entry's message) is quadratic.
  */
 function stackedValues(random: Random): HostileFile {
   const count = 2000 + random.below(100);
   const pool = (i: number) => `apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata: {name: pool-${i}}\nspec:\n  addresses: [192.168.10.0/24]\n`;
   const node = (i: number) => `apiVersion: v1\nkind: Node\nmetadata: {name: node-${i}}\nspec:\n  podCIDR: 10.244.0.0/24\n`;
-  const kubeadm = (i: number) => `apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nnetworking: {podSubnet: 10.${(i >> 8) & 255}.${i & 255}.0/24}\n`;
   const service = `apiVersion: v1\nkind: Service\nmetadata: {name: repeated}\nspec:\n  clusterIP: &ip 10.96.0.10\n  clusterIPs: [${Array(50_000).fill('*ip').join(', ')}]\n`;
-  const text = [...Array.from({ length: count }, (_, i) => `${pool(i)}---\n${node(i)}---\n${kubeadm(i)}`), service].join('---\n');
+  const text = [...Array.from({ length: count }, (_, i) => `${pool(i)}---\n${node(i)}`), service].join('---\n');
   return hostileFile({
     name: 'stacked.yaml',
-    what: `${count.toLocaleString('en-US')} pools, nodes and pod networks on one range`,
+    what: `${count.toLocaleString('en-US')} pools and nodes on one range`,
     bytes: () => utf8(text),
-    findings: (t) => [findingAt(t, 'duplicate-address', 'podCIDR: ', '10.244.0.0/24'), findingAt(t, 'range-overlap', 'addresses: [', '192.168.10.0/24'), findingAt(t, 'conflicting-definitions', 'podSubnet: ', '10.0.0.0/24')],
+    findings: (t) => [findingAt(t, 'duplicate-address', 'podCIDR: ', '10.244.0.0/24'), findingAt(t, 'range-overlap', 'addresses: [', '192.168.10.0/24'), findingAt(t, 'wrong-family', '&ip ', '10.96.0.10')],
+  });
+}
+
+/** 2,000 kubeadm configs, each with another pod network: each names every other one, unless bounded. */
+function conflictingPodNetworks(random: Random): HostileFile {
+  const count = 2000 + random.below(100);
+  const config = (i: number) => `apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nnetworking: {podSubnet: 10.${(i >> 8) & 255}.${i & 255}.0/24}\n`;
+  const text = Array.from({ length: count }, (_, i) => config(i)).join('---\n');
+  return hostileFile({
+    name: 'conflicting.yaml',
+    what: `${count.toLocaleString('en-US')} different pod networks in one cluster`,
+    bytes: () => utf8(text),
+    findings: (t) => [findingAt(t, 'conflicting-definitions', 'podSubnet: ', '10.0.0.0/24')],
   });
 }
 
