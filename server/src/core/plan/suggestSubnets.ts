@@ -1,40 +1,16 @@
 // Free subnets for a cluster: where a new range of a given length could go without colliding with
 // anything the cluster uses or must stay clear of. `cidr-lens suggest` and "Insert Free Subnet…" list
-// them; the "Move to" quick fixes (rules/freeSubnetFixes.ts) avoid the same space.
+// them, avoiding the same space as the "Move to" quick fixes (plan/occupiedSpace.ts).
 
 import type { Role } from '../model';
 import type { Family } from '../net/addr';
 import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
 import { IpRange, formatPrefix, formatRange, prefixSize } from '../net/prefix';
-import { RangeSet, rangeSetFrom } from '../net/rangeSet';
-import { RESERVED_FOR_MOVES } from '../rules/freeSubnetFixes';
+import { isOwnedRole, occupiedSpace } from './occupiedSpace';
 import { AddressPlan, isRangeFact } from './plan';
-
-/**
- * Roles whose ranges are not space the cluster uses: policy peers and load-balancer clients name other
- * parties, and a Cilium native-routing CIDR is a routing hint that often spans a whole private block.
- * The same choice as the "Move to" quick fixes (rules/freeSubnetFixes.ts).
- */
-const NOT_OWNED_ROLES: ReadonlySet<Role> = new Set<Role>(['policy-cidr', 'policy-except', 'source-range', 'native-routing-cidr']);
 
 /** The roles a suggestion stays near, most telling first: a new range belongs beside the cluster's own networks. */
 const ANCHOR_ROLES: readonly Role[] = ['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool'];
-
-/** The ranges of a connected cluster that ours must not overlap (cross-cluster-overlap). */
-const CONNECTED_ROLES: ReadonlySet<Role> = new Set<Role>(['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool']);
-
-/**
- * Every address a new range must avoid: the scope's own ranges, its external and node networks, the
- * pod, service and pool ranges of its connected clusters, and reserved space (Docker's default bridge
- * included).
- */
-export function occupiedSpace(plan: AddressPlan, connected: readonly AddressPlan[] = []): RangeSet {
-  const owned = plan.facts.filter(isRangeFact).flatMap((fact) => (NOT_OWNED_ROLES.has(fact.role) ? [] : [fact.value.range]));
-  const config = plan.scope.config;
-  const networks = [...config.externalNetworks, ...config.nodeNetworks].map((n) => n.range);
-  const peered = connected.flatMap((other) => other.facts.filter(isRangeFact).flatMap((fact) => (CONNECTED_ROLES.has(fact.role) ? [fact.value.range] : [])));
-  return rangeSetFrom([...owned, ...networks, ...peered, ...RESERVED_FOR_MOVES]);
-}
 
 export interface SubnetRequest {
   readonly family: Family;
@@ -86,7 +62,7 @@ function anchorRanges(plan: AddressPlan, family: Family): IpRange[] {
   const rank = (role: Role) => (ANCHOR_ROLES.includes(role) ? ANCHOR_ROLES.indexOf(role) : ANCHOR_ROLES.length);
   return plan.facts
     .filter(isRangeFact)
-    .filter((fact) => fact.value.range.family === family && !NOT_OWNED_ROLES.has(fact.role))
+    .filter((fact) => fact.value.range.family === family && isOwnedRole(fact.role))
     .map((fact, index) => ({ rank: rank(fact.role), index, range: fact.value.range }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.range);

@@ -12,15 +12,13 @@
 //
 // Rules call `moveFixes(ctx, fact)` to attach the fixes to a finding on that fact; `freeSubnets` gives
 // the prefixes alone (for "Insert free subnet" or a rule that words its own titles). The avoided set
-// is built once per cluster plan and reused by every finding of every rule.
+// (plan/occupiedSpace.ts) is built once per cluster plan and reused by every finding of every rule.
 
-import type { Fact, Fix, Role } from '../model';
-import { Family, isParseError } from '../net/addr';
-import { IpRange, Prefix, formatPrefix, parsePrefix, prefixToRange } from '../net/prefix';
+import type { Fact, Fix } from '../model';
+import { IpRange, Prefix, formatPrefix, prefixToRange } from '../net/prefix';
 import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
 import { RangeSet, rangeSetFrom, rangeSetUnion } from '../net/rangeSet';
-import type { AddressPlan } from '../plan/plan';
-import { judgeable } from './overlapConsistency';
+import { occupiedSpace } from '../plan/occupiedSpace';
 import { replaceValue } from './perValue';
 import type { RuleContext } from './rule';
 
@@ -33,89 +31,14 @@ export interface FreeSubnetOptions {
 
 const DEFAULT_COUNT = 3;
 
-/**
- * Roles whose ranges a new subnet must not touch. Peers and client ranges of policies
- * (`policy-cidr`, `policy-except`, `source-range`) are not owned space, and a Cilium native-routing
- * CIDR is a routing hint that often spans a whole private block, so they are left out.
- */
-const AVOIDED_ROLES: ReadonlySet<Role> = new Set<Role>([
-  'pod-network',
-  'service-network',
-  'cni-pod-pool',
-  'proxy-cluster-cidr',
-  'lb-pool',
-  'node-pod-cidr',
-  'ipam-block',
-  'ip-reservation',
-  'bgp-advertised',
-  'secondary-network',
-  'node-address',
-  'cluster-ip',
-  'cluster-dns',
-  'lb-ip',
-  'external-ip',
-]);
-
-/** Roles of a connected cluster whose ranges ours must not overlap (cross-cluster-overlap). */
-const CONNECTED_ROLES: ReadonlySet<Role> = new Set<Role>(['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool']);
-
-function block(family: Family, text: string): IpRange {
-  const parsed = parsePrefix(text);
-  if (isParseError(parsed) || parsed.prefix.addr.family !== family) throw new Error(`bad reserved block ${text}`);
-  return prefixToRange(parsed.prefix);
-}
-
-/**
- * Space no cluster range should be moved into: loopback, link-local, multicast, "this network",
- * reserved, CGNAT, Docker's default bridge, documentation and benchmarking ranges, and their IPv6
- * counterparts (domain-rules.md §16.2, §16.3).
- */
-export const RESERVED_FOR_MOVES: readonly IpRange[] = Object.freeze([
-  block(4, '0.0.0.0/8'),
-  block(4, '100.64.0.0/10'),
-  block(4, '127.0.0.0/8'),
-  block(4, '169.254.0.0/16'),
-  block(4, '172.17.0.0/16'),
-  block(4, '192.0.0.0/24'),
-  block(4, '192.0.2.0/24'),
-  block(4, '198.18.0.0/15'),
-  block(4, '198.51.100.0/24'),
-  block(4, '203.0.113.0/24'),
-  block(4, '224.0.0.0/4'),
-  block(4, '240.0.0.0/4'),
-  block(6, '::/128'),
-  block(6, '::1/128'),
-  block(6, '::ffff:0:0/96'),
-  block(6, '2001:db8::/32'),
-  block(6, 'fe80::/10'),
-  block(6, 'fec0::/10'),
-  block(6, 'ff00::/8'),
-]);
-
-const avoidedByPlan = new WeakMap<AddressPlan, RangeSet>();
-const avoidedInNodeNetworksByPlan = new WeakMap<AddressPlan, RangeSet>();
-
 /** Everything a moved range must not touch in this cluster: owned ranges, configured networks, connected clusters, reserved space. */
 export function avoidedSpace(ctx: RuleContext): RangeSet {
-  return cachedAvoided(ctx, avoidedByPlan, true);
+  return occupiedSpace(ctx.plan, ctx.connected);
 }
 
 /** As `avoidedSpace`, but the node networks themselves are allowed: where load-balancer pools belong. */
 function avoidedSpaceInNodeNetworks(ctx: RuleContext): RangeSet {
-  return cachedAvoided(ctx, avoidedInNodeNetworksByPlan, false);
-}
-
-function cachedAvoided(ctx: RuleContext, cache: WeakMap<AddressPlan, RangeSet>, withNodeNetworks: boolean): RangeSet {
-  const cached = cache.get(ctx.plan);
-  if (cached) return cached;
-  const ranges: IpRange[] = [...RESERVED_FOR_MOVES];
-  for (const fact of ctx.plan.facts) if (AVOIDED_ROLES.has(fact.role) && judgeable(fact)) ranges.push(fact.value.range);
-  for (const network of ctx.config.externalNetworks) ranges.push(network.range);
-  if (withNodeNetworks) for (const network of ctx.config.nodeNetworks) ranges.push(network.range);
-  for (const plan of ctx.connected) for (const fact of plan.facts) if (CONNECTED_ROLES.has(fact.role) && judgeable(fact)) ranges.push(fact.value.range);
-  const set = rangeSetFrom(ranges);
-  cache.set(ctx.plan, set);
-  return set;
+  return occupiedSpace(ctx.plan, ctx.connected, { nodeNetworks: false });
 }
 
 /**

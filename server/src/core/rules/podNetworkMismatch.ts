@@ -14,7 +14,9 @@
 //     the manifest says it "should fall within --cluster-cidr"; Calico IPAM ignores node podCIDRs.
 //     Disabled IPPools are left alone: they are what a migration moves away from.
 //   - a Cilium (or Weave) pool outside it (CONS-004, warning): those IPAMs ignore the cluster CIDR, so
-//     kube-proxy takes pod traffic for external traffic.
+//     kube-proxy takes pod traffic for external traffic. Not when Cilium replaces kube-proxy
+//     (`kubeProxyReplacement: true`) and the scope shows no kube-proxy configuration: then nothing
+//     reads the cluster CIDR as "the pods" (k3s/RKE2 with disable-kube-proxy and Cilium's own pool).
 //   - kube-proxy clusterCIDR ≠ podSubnet (CONS-006, warning; kubeadm itself warns).
 //   - Cilium's native-routing CIDR must cover the pod range (CONS-005, warning) in native routing mode,
 //     or pod-to-pod traffic is masqueraded.
@@ -57,8 +59,10 @@ export const podNetworkMismatch: Rule = {
       const proxies = networks(ctx, 'proxy-cluster-cidr', family);
       const refs = pods.length > 0 ? pods : new Set(proxies.map((f) => rangeKey(f.value.range))).size === 1 ? proxies : [];
       if (refs.length > 0) {
+        const kubeProxyRuns = ctx.plan.rangesOf('proxy-cluster-cidr').length > 0;
         for (const pool of networks(ctx, 'cni-pod-pool', family)) {
           const check = poolCheck(pool, refs);
+          if (check === OWN_IPAM && pool.component === 'cilium' && pool.attributes?.kubeProxyReplacement === true && !kubeProxyRuns) continue;
           if (check) pair(ctx, collector, check, pool, refs, true);
         }
         if (pods.length > 0) for (const proxy of proxies) if (rangeKey(proxy.value.range) !== rangeKey(pods[0].value.range)) pair(ctx, collector, PROXY, proxy, pods, true);

@@ -82,6 +82,8 @@ interface Settings {
   readonly ipam: string;
   readonly routingMode: string;
   readonly enabled: Readonly<Record<Family, boolean>>;
+  /** Whether Cilium replaces kube-proxy (`kube-proxy-replacement` / `kubeProxyReplacement`: `true` or the older `strict`). */
+  readonly kubeProxyReplacement: boolean;
   pool(family: Family): Node | undefined;
   mask(family: Family): Node | undefined;
   nativeRouting(family: Family): { node: Node | undefined; name: string };
@@ -101,6 +103,7 @@ function configMapFacts(ctx: ExtractContext): Fact[] {
     ipam: value('ipam') || DEFAULT_IPAM,
     routingMode: value('routing-mode') || (legacyTunnel === undefined ? DEFAULT_ROUTING_MODE : legacyTunnel === 'disabled' ? 'native' : 'tunnel'),
     enabled: { 4: value('enable-ipv4') !== 'false', 6: value('enable-ipv6') === 'true' },
+    kubeProxyReplacement: replacesKubeProxy(value('kube-proxy-replacement')),
     pool: (family) => getKey(data, `cluster-pool-ipv${family}-cidr`, ctx.yaml),
     mask: (family) => getKey(data, `cluster-pool-ipv${family}-mask-size`, ctx.yaml),
     nativeRouting: (family) => {
@@ -141,6 +144,7 @@ function helmValuesFacts(found: FoundMap, group: string): Fact[] {
     ipam: text(['ipam', 'mode']) || DEFAULT_IPAM,
     routingMode: text(['routingMode']) || (legacyTunnel === undefined ? DEFAULT_ROUTING_MODE : legacyTunnel === 'disabled' ? 'native' : 'tunnel'),
     enabled: { 4: text(['ipv4', 'enabled']) !== 'false', 6: text(['ipv6', 'enabled']) === 'true' },
+    kubeProxyReplacement: replacesKubeProxy(text(['kubeProxyReplacement'])),
     // Charts before 1.11 took a single `clusterPoolIPv4PodCIDR` string.
     pool: (family) => below(ctx, operator, [`clusterPoolIPv${family}PodCIDRList`]) ?? below(ctx, operator, [`clusterPoolIPv${family}PodCIDR`]),
     mask: (family) => below(ctx, operator, [`clusterPoolIPv${family}MaskSize`]),
@@ -157,8 +161,22 @@ function helmValuesFacts(found: FoundMap, group: string): Fact[] {
 
 // ---- shared reading of the settings ------------------------------------------------------------
 
+/**
+ * `true` (Cilium ≥ 1.14) and `strict` (older) mean Cilium handles Services itself and kube-proxy is
+ * not run; `partial`, `probe`, `false` and `disabled` leave kube-proxy in place.
+ */
+function replacesKubeProxy(value: string | undefined): boolean {
+  return value === 'true' || value === 'strict';
+}
+
 function settingsFacts(settings: Settings): Fact[] {
-  const attributes: Attributes = { ipam: settings.ipam, routingMode: settings.routingMode, enableIPv4: settings.enabled[4], enableIPv6: settings.enabled[6] };
+  const attributes: Attributes = {
+    ipam: settings.ipam,
+    routingMode: settings.routingMode,
+    enableIPv4: settings.enabled[4],
+    enableIPv6: settings.enabled[6],
+    ...(settings.kubeProxyReplacement ? { kubeProxyReplacement: true } : {}),
+  };
   return ([4, 6] as const).flatMap((family) => [...clusterPoolFacts(settings, family, attributes), ...nativeRoutingFacts(settings, family, attributes)]);
 }
 
