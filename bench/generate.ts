@@ -3,6 +3,7 @@
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { flannelConfig, kubeadmConfig } from '../test/support/manifests';
 
 /** A small, fast, seedable PRNG (mulberry32), so generated workspaces are identical everywhere. */
 export function random(seed: number): () => number {
@@ -105,25 +106,9 @@ spec:
 `;
 }
 
-const KUBEADM = `apiVersion: kubeadm.k8s.io/v1beta4
-kind: ClusterConfiguration
-networking:
-  podSubnet: 10.244.0.0/16
-  serviceSubnet: 10.96.0.0/12
-`;
+const KUBEADM = kubeadmConfig();
 
-const FLANNEL = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: kube-flannel-cfg
-  namespace: kube-flannel
-data:
-  net-conf.json: |
-    {
-      "Network": "10.244.0.0/16",
-      "Backend": { "Type": "vxlan" }
-    }
-`;
+const FLANNEL = flannelConfig();
 
 function calicoPool(index: number): string {
   return `apiVersion: projectcalico.org/v3

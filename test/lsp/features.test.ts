@@ -3,27 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { flannelConfig, kubeadmConfig } from '../support/manifests';
 import { Session, applyEdits, positionOf, startSession, LspTextEdit } from './session';
 
-const KUBEADM = `apiVersion: kubeadm.k8s.io/v1beta4
-kind: ClusterConfiguration
-networking:
-  podSubnet: 10.244.0.0/16
-  serviceSubnet: 10.96.0.0/12
-`;
+const KUBEADM = kubeadmConfig();
 
-const FLANNEL = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: kube-flannel-cfg
-  namespace: kube-flannel
-data:
-  net-conf.json: |
-    {
-      "Network": "10.245.0.0/16",
-      "Backend": { "Type": "vxlan" }
-    }
-`;
+const FLANNEL = flannelConfig('10.245.0.0/16');
 
 /** Two Calico pools written with host bits set: Calico rejects both ("not strictly masked"). */
 const POOLS = `apiVersion: projectcalico.org/v3

@@ -4,14 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { kubeadmConfig } from '../support/manifests';
 import { Session, positionOf, startSession } from './session';
 
-const KUBEADM = `apiVersion: kubeadm.k8s.io/v1beta4
-kind: ClusterConfiguration
-networking:
-  podSubnet: 10.244.0.0/16
-  serviceSubnet: 10.96.0.0/12
-`;
+const KUBEADM = kubeadmConfig();
 
 const FLANNEL = `apiVersion: v1
 kind: ConfigMap

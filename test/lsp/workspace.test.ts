@@ -3,29 +3,14 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { flannelConfig, kubeadmConfig } from '../support/manifests';
 import type { Message } from '../support/lspClient';
 import { Session, positionOf, startSession } from './session';
 
-const KUBEADM = `apiVersion: kubeadm.k8s.io/v1beta4
-kind: ClusterConfiguration
-networking:
-  podSubnet: 10.244.0.0/16
-  serviceSubnet: 10.96.0.0/12
-`;
+const KUBEADM = kubeadmConfig();
 
 /** Flannel's Network does not contain kubeadm's pod subnet: pod-network-mismatch in both files. */
-const FLANNEL = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: kube-flannel-cfg
-  namespace: kube-flannel
-data:
-  net-conf.json: |
-    {
-      "Network": "10.245.0.0/16",
-      "Backend": { "Type": "vxlan" }
-    }
-`;
+const FLANNEL = flannelConfig('10.245.0.0/16');
 
 const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n';
 
