@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { Finding, Fix, RuleId } from '../../server/src/core';
-import { FIXTURE_ROOT, analyzeFixture, loadFixture } from '../support/check';
+import type { Fix, RuleId } from '../../server/src/core';
+import { FIXTURE_ROOT, applyFixTo, fixOf, fixtureFindings } from '../support/check';
 
 interface Case {
   readonly fixture: string;
@@ -65,32 +65,12 @@ const CASES: readonly Case[] = [
   { fixture: 'service-range-full/services-exceed-range.yaml', rule: 'service-range-full', title: 'Resize service range to 10.96.0.0/27 (30 ClusterIPs)', lines: ['kube-apiserver.yaml:         - --service-cluster-ip-range=10.96.0.0/27'], preferred: true },
 ];
 
-function findingsOf(text: string) {
-  const fixture = loadFixture(text);
-  const result = analyzeFixture(fixture);
-  assert.deepEqual(result.internalErrors, []);
-  return { fixture, findings: result.findings as readonly Finding[] };
-}
-
-function fixOf(findings: readonly Finding[], rule: RuleId, title: string): { finding: Finding; fix: Fix } {
-  for (const finding of findings) {
-    if (finding.rule !== rule) continue;
-    const fix = finding.fixes.find((f) => f.title === title);
-    if (fix) return { finding, fix };
-  }
-  const titles = findings.filter((f) => f.rule === rule).flatMap((f) => f.fixes.map((x) => x.title));
-  assert.fail(`no ${rule} fix titled "${title}"; found: ${JSON.stringify(titles)}`);
-}
-
 /** Applies a fix to every file it touches, last edit first; returns the new texts by path. */
 function apply(files: ReadonlyArray<{ path: string; text: string }>, fix: Fix): Map<string, string> {
   const out = new Map(files.map((f) => [f.path, f.text]));
   for (const file of files) {
     const uri = `${FIXTURE_ROOT}/${file.path}`;
-    const edits = fix.edits.filter((e) => e.uri === uri).sort((a, b) => b.span.start - a.span.start);
-    let text = file.text;
-    for (const e of edits) text = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
-    out.set(file.path, text);
+    out.set(file.path, applyFixTo(file.text, fix, uri));
   }
   const known = new Set(files.map((f) => `${FIXTURE_ROOT}/${f.path}`));
   assert.ok(fix.edits.every((e) => known.has(e.uri)), 'every edit lands in a file of the workspace');
@@ -105,7 +85,7 @@ function asFixture(texts: Map<string, string>): string {
 describe('capacity and size fixes', () => {
   for (const c of CASES) {
     it(`${c.fixture}: ${c.title}`, () => {
-      const { fixture, findings } = findingsOf(readFileSync(`test/fixtures/${c.fixture}`, 'utf8'));
+      const { fixture, findings } = fixtureFindings(readFileSync(`test/fixtures/${c.fixture}`, 'utf8'));
       const { finding, fix } = fixOf(findings, c.rule, c.title);
       const after = apply(fixture.files, fix);
       const multi = fixture.files.length > 1;
@@ -119,7 +99,7 @@ describe('capacity and size fixes', () => {
       });
       assert.deepEqual(changed, c.lines);
       assert.equal(Boolean(fix.isPreferred), Boolean(c.preferred));
-      const again = findingsOf(asFixture(after)).findings.filter((f) => f.rule === c.rule && f.uri === finding.uri && f.span.start === finding.span.start && f.severity !== 'info');
+      const again = fixtureFindings(asFixture(after)).findings.filter((f) => f.rule === c.rule && f.uri === finding.uri && f.span.start === finding.span.start && f.severity !== 'info');
       assert.deepEqual(
         again.map((f) => f.message),
         [],

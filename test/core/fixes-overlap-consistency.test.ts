@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { Finding, Fix, RuleId } from '../../server/src/core';
-import { FIXTURE_ROOT, analyzeFixture, loadFixture } from '../support/check';
+import type { Finding, RuleId } from '../../server/src/core';
+import { FIXTURE_ROOT, analyzeFixture, applyFixTo, loadFixture } from '../support/check';
 
 interface Case {
   readonly fixture: string;
@@ -145,13 +145,6 @@ function findingOn(loaded: Loaded, rule: RuleId, file: string, text: string): Fi
   return loaded.findings.filter((f) => f.rule === rule && f.uri === uri && source.slice(f.span.start, f.span.end) === text);
 }
 
-/** The file's text after the fix's edits to it, last edit first. */
-function applyTo(text: string, fix: Fix, uri: string): string {
-  let out = text;
-  for (const edit of fix.edits.filter((e) => e.uri === uri).sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end);
-  return out;
-}
-
 function changedLines(before: string, after: string): string[] {
   const a = before.split('\n');
   const b = after.split('\n');
@@ -171,7 +164,7 @@ describe('fixes of the overlap and consistency rules', () => {
       assert.deepEqual([...edited].sort(), Object.keys(c.lines).map((f) => `${FIXTURE_ROOT}/${f}`).sort(), 'the fix edits exactly the expected files');
       for (const [file, lines] of Object.entries(c.lines)) {
         const before = loaded.texts.get(file) ?? '';
-        assert.deepEqual(changedLines(before, applyTo(before, fix, `${FIXTURE_ROOT}/${file}`)), lines);
+        assert.deepEqual(changedLines(before, applyFixTo(before, fix, `${FIXTURE_ROOT}/${file}`)), lines);
       }
     });
   }

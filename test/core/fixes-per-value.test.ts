@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { Finding, Fix, RuleId } from '../../server/src/core';
-import { FIXTURE_ROOT, analyzeFixture, loadFixture } from '../support/check';
+import type { Fix, RuleId } from '../../server/src/core';
+import { FIXTURE_ROOT, applyFixTo, fixOf, fixtureFindings } from '../support/check';
 
 interface Case {
   readonly fixture: string;
@@ -44,36 +44,16 @@ const CASES: readonly Case[] = [
   { fixture: 'docker-bridge-overlap/kubeadm-pod-contains-docker0.yaml', rule: 'docker-bridge-overlap', title: 'Move to 10.0.0.0/12', line: '  podSubnet: 10.0.0.0/12' },
 ];
 
-function findingsOf(text: string) {
-  const fixture = loadFixture(text);
-  const result = analyzeFixture(fixture);
-  assert.deepEqual(result.internalErrors, []);
-  return { fixture, findings: result.findings as readonly Finding[] };
-}
-
-/** Applies a fix's edits (all in one file here) to the text, last edit first. */
+/** Applies a fix's edits to the text; a per-value fix edits only the value's own file. */
 function apply(text: string, fix: Fix, uri: string): string {
-  const edits = fix.edits.filter((e) => e.uri === uri).sort((a, b) => b.span.start - a.span.start);
-  assert.equal(edits.length, fix.edits.length, 'a per-value fix edits only the value’s own file');
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
-
-function fixOf(findings: readonly Finding[], rule: RuleId, title: string): { finding: Finding; fix: Fix } {
-  for (const finding of findings) {
-    if (finding.rule !== rule) continue;
-    const fix = finding.fixes.find((f) => f.title === title);
-    if (fix) return { finding, fix };
-  }
-  const titles = findings.filter((f) => f.rule === rule).flatMap((f) => f.fixes.map((x) => x.title));
-  assert.fail(`no ${rule} fix titled "${title}"; found: ${JSON.stringify(titles)}`);
+  assert.ok(fix.edits.every((e) => e.uri === uri), 'a per-value fix edits only the value’s own file');
+  return applyFixTo(text, fix, uri);
 }
 
 describe('per-value fixes', () => {
   for (const c of CASES) {
     it(`${c.fixture}: ${c.title}`, () => {
-      const { fixture, findings } = findingsOf(readFileSync(`test/fixtures/${c.fixture}`, 'utf8'));
+      const { fixture, findings } = fixtureFindings(readFileSync(`test/fixtures/${c.fixture}`, 'utf8'));
       const file = fixture.files[0];
       const uri = `${FIXTURE_ROOT}/${file.path}`;
       const { finding, fix } = fixOf(findings, c.rule, c.title);
@@ -82,7 +62,7 @@ describe('per-value fixes', () => {
       assert.deepEqual(changed, [c.line]);
       assert.equal(Boolean(fix.isCanonicalization), Boolean(c.canonical));
       // The fixed text must not draw the same finding again.
-      const again = findingsOf(after).findings.filter((f) => f.rule === c.rule && f.span.start === finding.span.start);
+      const again = fixtureFindings(after).findings.filter((f) => f.rule === c.rule && f.span.start === finding.span.start);
       assert.deepEqual(again.map((f) => f.message), []);
     });
   }
@@ -95,12 +75,12 @@ describe('per-value fixes', () => {
     ];
     for (const [value, expected] of cases) {
       const text = `apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: ${value}\n`;
-      const { findings } = findingsOf(text);
+      const { findings } = fixtureFindings(text);
       const found = findings.filter((f) => f.rule === 'invalid-cidr');
       assert.equal(found.length, 1, `${value}: ${JSON.stringify(found.map((f) => f.message))}`);
       const after = apply(text, found[0].fixes[0], found[0].uri);
       assert.equal(after.split('\n')[3], `  podSubnet: ${expected}`);
-      assert.deepEqual(findingsOf(after).findings.filter((f) => f.rule === 'invalid-cidr'), []);
+      assert.deepEqual(fixtureFindings(after).findings.filter((f) => f.rule === 'invalid-cidr'), []);
     }
   });
 });

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze, parseConfigFile, readManifestFile, type Fact, type Finding, type ManifestFile, type ConfigFile } from '../../server/src/core';
+import { analyze, parseConfigFile, readManifestFile, type Fact, type Finding, type Fix, type ManifestFile, type ConfigFile, type RuleId } from '../../server/src/core';
 import { lineIndexOf, positionAt } from '../../server/src/core/text/lineIndex';
 import { Annotation, FixtureFile, compareAnnotations, parseFixture, renderAnnotated } from './annotations';
 
@@ -110,4 +110,30 @@ export function checkFacts(fixturePath: string): void {
     actual.set(file.path, manifest.facts.map((fact) => toAnnotation(file.text, fact.span, 'fact', fact.role, describeFact(fact))));
   }
   compare(fixturePath, fixture.files, actual);
+}
+
+/** Analyses an annotated fixture's text and returns its findings; an internal error fails the test. */
+export function fixtureFindings(text: string): { fixture: LoadedFixture; findings: readonly Finding[] } {
+  const fixture = loadFixture(text);
+  const result = analyzeFixture(fixture);
+  assert.deepEqual(result.internalErrors, []);
+  return { fixture, findings: result.findings };
+}
+
+/** The fix titled `title` on a finding of `rule`; fails with the titles there are when none is. */
+export function fixOf(findings: readonly Finding[], rule: RuleId, title: string): { finding: Finding; fix: Fix } {
+  for (const finding of findings) {
+    if (finding.rule !== rule) continue;
+    const fix = finding.fixes.find((f) => f.title === title);
+    if (fix) return { finding, fix };
+  }
+  const titles = findings.filter((f) => f.rule === rule).flatMap((f) => f.fixes.map((x) => x.title));
+  assert.fail(`no ${rule} fix titled "${title}"; found: ${JSON.stringify(titles)}`);
+}
+
+/** A file's text after a fix's edits to it, applied last edit first so earlier offsets stay valid. */
+export function applyFixTo(text: string, fix: Fix, uri: string): string {
+  let out = text;
+  for (const edit of fix.edits.filter((e) => e.uri === uri).sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, edit.span.start) + edit.newText + out.slice(edit.span.end);
+  return out;
 }

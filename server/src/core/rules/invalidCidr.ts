@@ -65,10 +65,18 @@ function isSentinel(fact: Fact): boolean {
 function inTemplatedLine(ctx: RuleContext, fact: Fact): boolean {
   const text = fileTextOf(ctx, fact.doc.uri);
   if (text === undefined) return false;
-  const start = text.lastIndexOf('\n', fact.span.start - 1) + 1;
-  const end = text.indexOf('\n', fact.span.end);
-  return /\{\{|\}\}|\{%|%\}|\$\{/.test(text.slice(start, end < 0 ? text.length : end));
+  const before = text.slice(Math.max(0, fact.span.start - TEMPLATE_WINDOW), fact.span.start);
+  const after = text.slice(fact.span.end, fact.span.end + TEMPLATE_WINDOW);
+  const line = before.slice(before.lastIndexOf('\n') + 1) + text.slice(fact.span.start, fact.span.end) + after.split('\n', 1)[0];
+  // Only an opening marker makes a template: closing braces alone end nested JSON objects (`"a"}}`).
+  return /\{\{|\{%|\$\{/.test(line);
 }
+
+/**
+ * How far around a value its line is searched for a template. A minified JSON manifest is one line of
+ * megabytes; reading all of it for each of 400,000 values would never finish.
+ */
+const TEMPLATE_WINDOW = 256;
 
 function expected(fact: Fact): string {
   switch (fact.syntax.expects) {
