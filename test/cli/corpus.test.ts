@@ -1,16 +1,17 @@
-// `check` over the shared corpus of real manifests (../shared/corpus, beside the repository): it
+// `check` over the shared corpus of real manifests (../shared/corpus, see test/support/corpus.ts): it
 // finishes with 0 or 1, and lists the files it could not parse, with reasons, in summary.skipped.
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sarifSchemaErrors } from './sarifSchema';
+import { corpusFolder } from '../support/corpus';
 import { REPO, parseJson, runCli } from './support';
 
-const CORPUS = resolve(REPO, '../shared/corpus');
+const CORPUS = corpusFolder();
 
-describe('check over the shared corpus', { skip: existsSync(CORPUS) ? false : `no corpus at ${CORPUS}` }, () => {
+describe('check over the shared corpus', () => {
   it('exits 0 or 1 and lists unparseable files in summary.skipped with reasons', () => {
     const run = runCli(['check', CORPUS, '--format', 'json'], { cwd: REPO });
     assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);

@@ -8,17 +8,17 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { readManifestFile, type Fact } from '../../server/src/core';
 import { parseFixture } from '../support/annotations';
+import { corpusFolder } from '../support/corpus';
 import { fixtureFiles } from '../support/fixtureFiles';
 
-const CORPUS = resolve('..', 'shared', 'corpus');
+const CORPUS = corpusFolder();
 const GOLDEN = join('test', 'golden', 'corpus-facts.json');
 
 function corpusFiles(): string[] {
-  assert.ok(existsSync(CORPUS), `the corpus of real manifests is missing: expected it at ${CORPUS} (../shared/corpus beside the repository)`);
   return allFiles(CORPUS);
 }
 

@@ -6,11 +6,12 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, lineIndexOf, parseConfigFile, positionAt, readManifestFile, type ConfigFile, type ManifestFile } from '../../server/src/core';
+import { corpusFolder } from '../support/corpus';
 
-const CORPUS = resolve('..', 'shared', 'corpus');
+const CORPUS = corpusFolder();
 const GOLDEN = join('test', 'golden', 'corpus-findings.txt');
 
 function walk(dir: string): string[] {
@@ -24,7 +25,6 @@ function walk(dir: string): string[] {
 
 describe('corpus findings', () => {
   it('are the reviewed findings of the golden file', () => {
-    assert.ok(existsSync(CORPUS), `the corpus of real manifests is missing: expected it at ${CORPUS}`);
     const manifests: ManifestFile[] = [];
     const configs: ConfigFile[] = [];
     for (const path of walk(CORPUS)) {
