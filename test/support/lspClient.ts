@@ -36,14 +36,27 @@ export class LspClient {
   /** The latest diagnostics published for each URI. */
   readonly diagnostics = new Map<string, PublishedDiagnostics['diagnostics']>();
   readonly stderr: string[] = [];
+  /** Every `window/logMessage` so far (what an editor shows in the server's output channel). */
+  readonly logMessages: Array<{ readonly type: number; readonly message: string }> = [];
   /** Answers for server-to-client requests, by method. */
   readonly handlers = new Map<string, (params: unknown) => unknown>();
 
-  constructor(serverPath: string, args: readonly string[] = ['--stdio']) {
-    this.child = spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `execArgv` goes to Node before the server script (e.g. `--require` a test hook). */
+  constructor(serverPath: string, args: readonly string[] = ['--stdio'], options: { readonly execArgv?: readonly string[] } = {}) {
+    this.child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.events.setMaxListeners(100);
+  }
+
+  /** The server's process id, e.g. to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Whether the server process is still running. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   private onData(chunk: Buffer): void {
@@ -69,6 +82,7 @@ export class LspClient {
       return;
     }
     if (message.method !== undefined) {
+      if (message.method === 'window/logMessage') this.logMessages.push(message.params as { type: number; message: string });
       if (message.method === 'textDocument/publishDiagnostics') {
         const p = message.params as PublishedDiagnostics;
         this.diagnostics.set(p.uri, p.diagnostics);

@@ -128,10 +128,22 @@ export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[
     for (const finding of produced) {
       const file = texts.get(finding.uri);
       if (file && isSuppressed(finding, file.suppressions)) continue;
-      findings.push(setting ? { ...finding, severity: setting as Severity } : finding);
+      const bounded = withBoundedRelated(finding);
+      findings.push(setting ? { ...bounded, severity: setting as Severity } : bounded);
     }
   }
   return dedupe(findings).sort(compareFindings);
+}
+
+/**
+ * The most related locations a finding carries; its message counts the rest ("and 1,999 more"). A
+ * value that collides with thousands of others (a generator bug that repeats one pool) must not make
+ * every editor and every report carry millions of locations.
+ */
+export const MAX_RELATED = 32;
+
+function withBoundedRelated(finding: Finding): Finding {
+  return finding.related.length > MAX_RELATED ? { ...finding, related: finding.related.slice(0, MAX_RELATED) } : finding;
 }
 
 /** The same finding can be produced twice when a value pairs with two equal ranges; keep one. */

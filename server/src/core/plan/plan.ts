@@ -24,7 +24,7 @@ export interface AddressPlan {
 }
 
 export function buildPlan(scope: Scope): AddressPlan {
-  const facts = scope.files.flatMap((f) => f.facts);
+  const facts = withoutShadowedDefaults(scope.files.flatMap((f) => f.facts));
   const byRole = new Map<Role, Fact[]>();
   for (const fact of facts) {
     let list = byRole.get(fact.role);
@@ -43,4 +43,31 @@ export function buildPlan(scope: Scope): AddressPlan {
     },
   };
   return plan;
+}
+
+/**
+ * Components whose configuration comes in layers that the component merges before reading it:
+ * - Cilium's chart values (`helm upgrade -f values.yaml -f values-prod.yaml`, a base values file and a
+ *   HelmRelease's overrides): a values map that leaves the cluster pool or its mask out inherits them
+ *   from the other layers, not from the chart's defaults;
+ * - k3s and RKE2 config files (`config.yaml` plus the drop-ins of `config.yaml.d/`): a file without
+ *   `cluster-cidr` takes the one another file sets, not k3s' default.
+ * So a default of such a component yields to an explicit statement of the same setting (role and
+ * family) by that component anywhere in the scope. k3s derives its default cluster-dns from the service
+ * range of its own file: when that default service range yields, so does the DNS address derived from it
+ * (the file that states the range derives the right one).
+ */
+const LAYERED: ReadonlySet<Fact['component']> = new Set<Fact['component']>(['cilium', 'k3s']);
+
+function withoutShadowedDefaults(facts: Fact[]): Fact[] {
+  const key = (f: Fact) => {
+    const family = f.attributes?.family ?? (isRangeFact(f) ? f.value.range.family : '');
+    return `${f.component}\u0000${f.role}\u0000${family}`;
+  };
+  const explicit = new Set<string>();
+  for (const f of facts) if (LAYERED.has(f.component) && !f.isDefault) explicit.add(key(f));
+  if (explicit.size === 0) return facts;
+  const shadowed = (f: Fact) => LAYERED.has(f.component) && f.isDefault && explicit.has(key(f));
+  const groupsWithoutServiceDefault = new Set(facts.filter((f) => f.component === 'k3s' && f.role === 'service-network' && shadowed(f)).map((f) => f.group));
+  return facts.filter((f) => !shadowed(f) && !(f.component === 'k3s' && f.role === 'cluster-dns' && f.isDefault && groupsWithoutServiceDefault.has(f.group)));
 }

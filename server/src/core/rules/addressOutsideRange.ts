@@ -12,7 +12,9 @@
 //     is out the range of cluster cidr %v", and flanneld refuses the node;
 //   - a Calico IPAMBlock outside every Calico pool (error): a block no pool owns;
 //   - a NetworkPolicy ipBlock.except that is not a strict subset of its cidr (CONS-012, error):
-//     "must be a strict subset of `cidr`" (equal, wider, outside, or the other family);
+//     "must be a strict subset of `cidr`" (equal, wider, outside, or the other family); a Cilium
+//     CIDR set's except that is not inside its cidr (error): `CIDRRule.Validate` refuses the policy
+//     with "allow CIDR prefix … does not contain exclude CIDR prefix …" (an equal except is accepted);
 //   - a LoadBalancer Service's loadBalancerIP outside every load-balancer pool (warning): no pool can
 //     hand it out (other Service types ignore the field).
 // A rule only fires when the scope itself defines the containing ranges of that family: a lone Service
@@ -186,7 +188,10 @@ function nodePodCidrs(ctx: RuleContext, podNetworks: readonly RangeFact[], flann
   return findings;
 }
 
-/** NetworkPolicy ipBlock.except entries that are not a strict subset of the ipBlock's cidr (same group). */
+/**
+ * NetworkPolicy ipBlock.except entries that are not a strict subset of the ipBlock's cidr, and Cilium
+ * CIDR set excepts that are not a subset of their cidr (same group).
+ */
 function exceptions(ctx: RuleContext): Finding[] {
   const cidrs = new Map<string, RangeFact>();
   for (const fact of ctx.plan.rangesOf('policy-cidr')) if (judgeable(fact)) cidrs.set(groupOf(fact), fact);
@@ -195,8 +200,24 @@ function exceptions(ctx: RuleContext): Finding[] {
     if (!judgeable(except)) continue;
     const cidr = cidrs.get(groupOf(except));
     if (!cidr || cidr.value.kind !== 'prefix' || except.value.kind !== 'prefix') continue;
+    const inside = rangeContainsAddr(cidr.value.range, except.value.prefix.addr);
+    if (except.component === 'cilium') {
+      // CIDRRule.Validate: prefix.Bits() > except.Bits() || !prefix.Contains(except.Addr()) is refused.
+      if (inside && cidr.value.prefix.bits <= except.value.prefix.bits) continue;
+      const why = except.value.range.family !== cidr.value.range.family ? 'it is of the other family' : inside ? 'it is wider than the cidr' : 'it lies outside the cidr';
+      findings.push(
+        findingOn(
+          except,
+          'address-outside-range',
+          'error',
+          `${label(except)} is not inside ${labelAt(cidr, ctx)} — ${why}: Cilium refuses the policy ("allow CIDR prefix ${cidr.text} does not contain exclude CIDR prefix ${except.text}")`,
+          [{ uri: cidr.doc.uri, span: cidr.span, message: `the CIDR set's cidr for ${label(except)}` }],
+        ),
+      );
+      continue;
+    }
     // ValidateIPBlock: cidr.Contains(except.IP) && cidrMaskLen < exceptMaskLen.
-    const strict = rangeContainsAddr(cidr.value.range, except.value.prefix.addr) && cidr.value.prefix.bits < except.value.prefix.bits;
+    const strict = inside && cidr.value.prefix.bits < except.value.prefix.bits;
     if (strict) continue;
     const why =
       except.value.range.family !== cidr.value.range.family

@@ -9,16 +9,21 @@
 // is a folder holding several clusters, hence the hint to mark each cluster's root with a
 // `.cidr-lens.yaml` (SPEC §2). Warning: nothing in the real projects sees both files.
 //
+// Calico's BGPConfiguration `serviceClusterIPs` restates the service range for Calico, like the tigera
+// Installation's serviceCIDRs: advertising another range than the apiserver's routes traffic for the
+// wrong addresses to the nodes and leaves the real ClusterIPs unreachable (domain-rules §18 OVL-008).
+//
 // Not conflicts: two sources restating one value (kubeadm's podSubnet and the KCM flag it generates);
 // ServiceCIDR objects, which add service ranges by design; entries of one list field (wrong-family's
-// matter). Under `scope: file` each file is its own cluster and may hold alternative examples, so only
-// values of one document (kind and its kubeadm patches) are compared.
+// matter); two Cluster API `Cluster` objects of different names, which are two clusters by definition
+// (a management repository). Under `scope: file` each file is its own cluster and may hold alternative
+// examples, so only values of one document (kind and its kubeadm patches) are compared.
 
 import type { Fact, Role } from '../model';
 import type { Family } from '../net/addr';
 import { MAX_PARTNERS } from '../net/sweep';
 import type { RangeFact } from '../plan/plan';
-import { FindingCollector, andMore, isNetworkFact, label, labelAt, rangeKey } from './overlapConsistency';
+import { FindingCollector, andMore, fromDifferentClusterObjects, isNetworkFact, label, labelAt, rangeKey } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
 
 const SETTINGS: ReadonlyArray<{ role: Role; name: string }> = [
@@ -34,6 +39,8 @@ export const conflictingDefinitions: Rule = {
     const collector = new FindingCollector();
     for (const { role, name } of SETTINGS) {
       const facts = ctx.plan.rangesOf(role).filter((f) => isNetworkFact(f) && !(role === 'service-network' && f.source.startsWith('ServiceCIDR')));
+      // Calico advertises the service range it is told (OVL-008): another statement of it.
+      if (role === 'service-network') facts.push(...ctx.plan.rangesOf('bgp-advertised').filter((f) => isNetworkFact(f) && f.source.endsWith('spec.serviceClusterIPs')));
       for (const group of groups(ctx, facts)) compare(ctx, collector, group, name);
     }
     return collector.findings();
@@ -69,7 +76,7 @@ function compare(ctx: RuleContext, collector: FindingCollector, facts: readonly 
     const others = firstOthers(representatives, index);
     for (const self of own) {
       for (const other of others) {
-        if (sameField(self, other)) continue;
+        if (sameField(self, other) || fromDifferentClusterObjects(self, other)) continue;
         collector.add(
           { uri: self.doc.uri, span: self.span },
           name,

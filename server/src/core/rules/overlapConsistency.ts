@@ -174,3 +174,14 @@ export function byProminence<T>(items: readonly T[], factOf: (item: T) => Fact):
 export function rangeKey(range: IpRange): string {
   return `${range.family}:${range.first}-${range.last}`;
 }
+
+/**
+ * Whether two facts come from two different Cluster API `Cluster` objects. A management repository
+ * keeps one `Cluster` per workload cluster, often side by side in one folder or file: each names its
+ * own cluster, so their ranges never meet and are never compared with each other.
+ */
+export function fromDifferentClusterObjects(a: Fact, b: Fact): boolean {
+  if (a.component !== 'cluster-api' || b.component !== 'cluster-api') return false;
+  if (a.doc.kind !== 'Cluster' || b.doc.kind !== 'Cluster' || !a.doc.name || !b.doc.name) return false;
+  return a.doc.name !== b.doc.name || (a.doc.namespace ?? '') !== (b.doc.namespace ?? '');
+}

@@ -26,7 +26,7 @@ import type { NamedNetwork } from '../plan/config';
 import type { RangeFact } from '../plan/plan';
 import { findOverlaps, findOverlapsBetween } from '../net/sweep';
 import { moveFixes } from './freeSubnetFixes';
-import { Counterpart, FindingCollector, andMore, byProminence, factCounterpart, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
+import { Counterpart, FindingCollector, andMore, byProminence, factCounterpart, fromDifferentClusterObjects, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
 
 type Domain = 'pod' | 'service' | 'lb';
@@ -94,7 +94,7 @@ const SERVICE_VS_LB: Category = { id: 'service-lb', severity: 'warning', consequ
 /** The category of a pair, from each side, or undefined when the two may share addresses. */
 function classify(a: Owned, b: Owned): [Category, Category] | undefined {
   const [fa, fb] = [a.fact, b.fact];
-  if (isRestatement(fa, fb)) return undefined;
+  if (isRestatement(fa, fb) || fromDifferentClusterObjects(fa, fb)) return undefined;
   if (isCalicoPool(fa) && isCalicoPool(fb)) {
     const [ka, kb] = [fa.attributes?.calico, fb.attributes?.calico];
     // calico-node creates its env pool only when no pool of that family exists.

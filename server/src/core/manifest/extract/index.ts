@@ -6,12 +6,15 @@ import { calicoNode } from './calicoNode';
 import { calicoOperator } from './calicoOperator';
 import { calicoResources } from './calicoResources';
 import { cilium } from './cilium';
+import { ciliumNetworkPolicy } from './ciliumNetworkPolicy';
 import { flannel } from './flannel';
 import { metallb } from './metallb';
+import { loadBalancerAnnotations } from './loadBalancerAnnotations';
 import { networkAttachment } from './networkAttachment';
 import { weave } from './weave';
 import { clusterApi } from './clusterApi';
 import { controlPlaneFlags } from './controlPlaneFlags';
+import { ansibleVariables } from './ansibleVariables';
 import { k3s } from './k3s';
 import { kind } from './kind';
 import { kubeadm } from './kubeadm';
@@ -37,6 +40,7 @@ export const extractors: readonly Extractor[] = [
   kind,
   k3s,
   clusterApi,
+  ansibleVariables,
   // CNIs and load balancers.
   calicoIpPool,
   calicoResources,
@@ -44,7 +48,9 @@ export const extractors: readonly Extractor[] = [
   calicoNode,
   flannel,
   cilium,
+  ciliumNetworkPolicy,
   metallb,
+  loadBalancerAnnotations,
   weave,
   networkAttachment,
 ];

@@ -1,0 +1,56 @@
+// The real language server over stdio on a temporary workspace, for the robustness tests: settings the
+// test can change between messages, and Node arguments for the server process (a failure hook).
+
+import { LspClient } from '../../support/lspClient';
+import { TempWorkspace, tempWorkspace } from '../../support/workspace';
+
+export const SERVER = 'server/out/server.js';
+
+export interface ServerSession {
+  readonly ws: TempWorkspace;
+  readonly client: LspClient;
+  /** What the client answers to `workspace/configuration`; change it, then notify. */
+  settings: Record<string, unknown>;
+  dispose(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly settings?: Record<string, unknown>;
+  readonly execArgv?: readonly string[];
+  /** Called before `initialize`, so waiters see the server's first messages. */
+  readonly beforeInitialize?: (client: LspClient) => void;
+}
+
+export async function startServerSession(files: Readonly<Record<string, string>>, options: SessionOptions = {}): Promise<ServerSession> {
+  const ws = tempWorkspace(files);
+  const client = new LspClient(SERVER, ['--stdio'], { execArgv: options.execArgv ?? [] });
+  let settings = options.settings ?? {};
+  client.handlers.set('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => settings));
+  options.beforeInitialize?.(client);
+  await client.initialize(ws.rootUri);
+  return {
+    ws,
+    client,
+    get settings() {
+      return settings;
+    },
+    set settings(next) {
+      settings = next;
+    },
+    async dispose() {
+      await client.shutdown();
+      ws.dispose();
+    },
+  };
+}
+
+/** LSP `MessageType`: what a log line is. */
+export const LOG_ERROR = 1;
+
+/** Resolves with the first log message (received so far or later) that satisfies `predicate`. */
+export async function waitForLog(client: LspClient, predicate: (log: { type: number; message: string }) => boolean, what: string, timeoutMs = 15_000): Promise<{ type: number; message: string }> {
+  const seen = client.logMessages.find(predicate);
+  if (seen) return seen;
+  const message = await client.waitFor((m) => m.method === 'window/logMessage' && predicate(m.params as { type: number; message: string }), what, timeoutMs);
+  return message.params as { type: number; message: string };
+}
