@@ -17,12 +17,19 @@ export interface DocumentRef {
   readonly uri: string;
   /** 0-based index of the document among the file's `---`-separated documents. */
   readonly index: number;
+  /** For an object inside a `kind: List` document, its 0-based position in `items`. */
+  readonly item?: number;
   readonly kind: string;
   readonly apiVersion?: string;
   readonly name?: string;
   readonly namespace?: string;
   /** The span that stands for the whole document: its `kind` value, or the first key. */
   readonly anchor: Span;
+}
+
+/** Identifies one object of a file: a document, or an item of a `List` document. */
+export function documentKey(doc: DocumentRef): string {
+  return doc.item === undefined ? `${doc.uri}#${doc.index}` : `${doc.uri}#${doc.index}.${doc.item}`;
 }
 
 /**

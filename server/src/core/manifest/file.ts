@@ -8,8 +8,7 @@ import { BINARY_FILE, ManifestDocument, looksBinary, parseManifests } from './pa
 import { mayHoldFacts } from './prescan';
 import { fileSource, spanOf } from './sourceText';
 import { Suppressions, findSuppressions } from './suppressions';
-import { getKey, mapEntries, scalarString } from './yamlNode';
-import { Node } from './yamlNode';
+import { Node, getKey, mapEntries, scalarString, seqItems } from './yamlNode';
 
 export interface ManifestFile {
   readonly uri: string;
@@ -63,13 +62,26 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
  */
 function extractDocument(uri: string, doc: ManifestDocument, facts: Fact[], internalErrors: string[]): void {
   const ref = documentRef(uri, doc);
+  if (ref.kind !== 'List') {
+    extractObject(doc, ref, facts, internalErrors);
+    return;
+  }
+  // `kubectl get … -o yaml` writes a `List`: each item is an object of its own, as if it were a document.
+  seqItems(getKey((doc.contents ?? undefined) as Node | undefined, 'items', doc.yaml), doc.yaml).forEach((item, index) => {
+    const itemDoc: ManifestDocument = { ...doc, contents: item };
+    extractObject(itemDoc, documentRef(uri, itemDoc, index), facts, internalErrors);
+  });
+}
+
+function extractObject(doc: ManifestDocument, ref: DocumentRef, facts: Fact[], internalErrors: string[]): void {
   const ctx = createContext(doc, ref);
   for (const extractor of extractors) {
     try {
       for (const fact of extractor.extract(ctx)) facts.push(fact);
     } catch (error) {
       // An extractor bug must not cost the user the other extractors' facts, nor go unnoticed.
-      internalErrors.push(`extractor ${extractor.name} failed on ${uri} (document ${doc.index + 1}): ${describeError(error)}`);
+      const where = ref.item === undefined ? `document ${doc.index + 1}` : `document ${doc.index + 1}, item ${ref.item + 1}`;
+      internalErrors.push(`extractor ${extractor.name} failed on ${ref.uri} (${where}): ${describeError(error)}`);
     }
   }
 }
@@ -79,7 +91,7 @@ function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 
-export function documentRef(uri: string, doc: ManifestDocument): DocumentRef {
+export function documentRef(uri: string, doc: ManifestDocument, item?: number): DocumentRef {
   const root = (doc.contents ?? undefined) as Node | undefined;
   const yaml = doc.yaml;
   const metadata = getKey(root, 'metadata', yaml);
@@ -93,6 +105,7 @@ export function documentRef(uri: string, doc: ManifestDocument): DocumentRef {
   return {
     uri,
     index: doc.index,
+    ...(item !== undefined ? { item } : {}),
     kind: scalarString(kindNode) ?? '',
     ...(apiVersion !== undefined ? { apiVersion } : {}),
     ...(name !== undefined ? { name } : {}),

@@ -17,6 +17,7 @@
 // Calico IPAM does not use node subnets: nodes claim blocks of `blockSize` from the pools as they need.
 
 import type { Component, Fact } from '../model';
+import { documentKey } from '../model';
 import { Family, bitsOf } from '../net/addr';
 import { IpRange, rangeContains, rangeSize, rangesOverlap } from '../net/prefix';
 import { rangeSetFrom, rangeSetRanges } from '../net/rangeSet';
@@ -590,7 +591,7 @@ function nodeCounts(plan: AddressPlan): NodeCounts {
     const seen = new Set<string>();
     return plan.factsOf('node-pod-cidr').filter((f) => {
       if (f.component !== component || f.attributes?.standalone === true) return false;
-      const key = f.attributes?.node ? `name:${String(f.attributes.node)}` : `doc:${f.doc.uri}#${f.doc.index}`;
+      const key = f.attributes?.node ? `name:${String(f.attributes.node)}` : `doc:${documentKey(f.doc)}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

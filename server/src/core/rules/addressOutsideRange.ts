@@ -22,6 +22,7 @@
 // sort-and-sweep per kind (net/sweep.ts findContainers), never by comparing every pair.
 
 import type { Fact, Finding, Role } from '../model';
+import { documentKey } from '../model';
 import type { Family } from '../net/addr';
 import { rangeContainsAddr, rangeContains } from '../net/prefix';
 import type { RangeFact } from '../plan/plan';
@@ -241,5 +242,5 @@ function exceptions(ctx: RuleContext): Finding[] {
 }
 
 function groupOf(fact: Fact): string {
-  return `${fact.doc.uri}\u0000${fact.doc.index}\u0000${fact.group}`;
+  return `${documentKey(fact.doc)}\u0000${fact.group}`;
 }

@@ -20,6 +20,7 @@
 // examples, so only values of one document (kind and its kubeadm patches) are compared.
 
 import type { Fact, Role } from '../model';
+import { documentKey } from '../model';
 import type { Family } from '../net/addr';
 import { MAX_PARTNERS } from '../net/sweep';
 import type { RangeFact } from '../plan/plan';
@@ -52,7 +53,7 @@ function groups(ctx: RuleContext, facts: readonly RangeFact[]): RangeFact[][] {
   const byKey = new Map<string, RangeFact[]>();
   for (const fact of facts) {
     const family: Family = fact.value.range.family;
-    const key = ctx.config.scope === 'file' ? `${family}\u0000${fact.doc.uri}\u0000${fact.doc.index}` : `${family}`;
+    const key = ctx.config.scope === 'file' ? `${family}\u0000${documentKey(fact.doc)}` : `${family}`;
     appendTo(byKey, key, fact);
   }
   return [...byKey.values()];
@@ -102,7 +103,7 @@ function firstOthers(representatives: readonly RangeFact[], index: number): Rang
 
 /** What to do about it: one document states the value twice; files of one scope may be two clusters. */
 function hint(self: Fact, other: Fact, name: string): string {
-  if (self.doc.uri === other.doc.uri && self.doc.index === other.doc.index) {
+  if (documentKey(self.doc) === documentKey(other.doc)) {
     const kind = [self, other].find((f) => f.component === 'kind');
     const patch = [self, other].find((f) => f.component === 'kubeadm');
     if (kind && patch) {

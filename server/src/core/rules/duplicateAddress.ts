@@ -10,6 +10,7 @@
 // sort-and-sweep for overlapping node ranges, never by comparing every pair.
 
 import type { Fact, Finding } from '../model';
+import { documentKey } from '../model';
 import { formatAddr } from '../net/addr';
 import type { RangeFact } from '../plan/plan';
 import { findOverlaps } from '../net/sweep';
@@ -28,7 +29,7 @@ export const duplicateAddress: Rule = {
 /** Which object a fact belongs to: kind, namespace and name; the document itself when unnamed. */
 function objectOf(fact: Fact, nameAttribute?: string): string {
   const name = (nameAttribute && typeof fact.attributes?.[nameAttribute] === 'string' ? (fact.attributes[nameAttribute] as string) : undefined) ?? fact.doc.name;
-  if (!name) return `${fact.doc.uri}#${fact.doc.index}`;
+  if (!name) return documentKey(fact.doc);
   return `${fact.doc.kind}/${fact.doc.namespace ?? 'default'}/${name}`;
 }
 

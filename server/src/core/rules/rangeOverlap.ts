@@ -22,6 +22,7 @@
 // kind of collision, naming the other side with its location, with related information on each.
 
 import type { Fact, Severity } from '../model';
+import { documentKey } from '../model';
 import type { NamedNetwork } from '../plan/config';
 import type { RangeFact } from '../plan/plan';
 import { findOverlaps, findOverlapsBetween } from '../net/sweep';
@@ -136,7 +137,7 @@ function classify(a: Owned, b: Owned): [Category, Category] | undefined {
  * values-prod.yaml): the same field, the same range, and the same object name, or no name at all.
  */
 function isRestatement(a: RangeFact, b: RangeFact): boolean {
-  if (a.doc.uri === b.doc.uri && a.doc.index === b.doc.index) return false;
+  if (documentKey(a.doc) === documentKey(b.doc)) return false;
   // A cluster has one tigera Installation and one legacy MetalLB `config` ConfigMap: two documents of
   // either are alternatives (a CR and its chart values, two environments), never two sets of pools.
   if (a.component === b.component && (isSingleton(a) || isSingleton(b))) return true;

@@ -7,6 +7,7 @@
 // can be counted from manifests; `expect.services` states the plan.
 
 import type { Fact, Fix } from '../model';
+import { documentKey } from '../model';
 import { bitsOf } from '../net/addr';
 import type { ServiceCapacity } from '../plan/capacity';
 import { formatCount, plural } from '../text/format';
@@ -53,7 +54,7 @@ export function servicesWithClusterIps(ctx: RuleContext, family: 4 | 6): number 
 }
 
 function serviceKey(fact: Fact): string {
-  return `${fact.doc.uri}#${fact.doc.index}`;
+  return documentKey(fact.doc);
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import { Document, isCollection } from 'yaml';
 import type { DocumentRef, Fact, FactValue, FieldSyntax, Component, Role } from '../../model';
+import { documentKey } from '../../model';
 import { ManifestDocument, parseManifests } from '../parse';
 import { scalarSource } from '../scalar';
 import { SourceText, embeddedSource, spanOf } from '../sourceText';
@@ -62,7 +63,7 @@ export interface ExtractContext {
 export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractContext {
   const yaml = doc.yaml;
   const root = (doc.contents ?? undefined) as Node | undefined;
-  const groupKey = (suffix: string) => `${ref.uri}#${ref.index}:${suffix}`;
+  const groupKey = (suffix: string) => `${documentKey(ref)}:${suffix}`;
 
   /**
    * An unquoted template placeholder such as `cidr: {{ .Values.cidr }}` parses as a flow map; its

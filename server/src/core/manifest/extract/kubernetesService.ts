@@ -30,14 +30,13 @@ export const kubernetesService: Extractor = {
 };
 
 /**
- * `clusterIPs[0]` must equal `clusterIP`, so the pair names one address: the list is read, and
- * `clusterIP` only when the list is absent or disagrees with it. `None` (headless) is no address.
+ * `clusterIP` restates `clusterIPs[0]`; both are facts, because a wrong address must be changed in
+ * both places (rules treat the two as one Service). `None` (headless) is no address.
  */
 function clusterIpFacts(ctx: ExtractContext, spec: Node | undefined, single: FieldSpec, plural: FieldSpec): Fact[] {
-  const list = ctx.list(below(ctx, spec, ['clusterIPs']), plural).filter((fact) => !isHeadless(fact));
-  const first = ctx.items(below(ctx, spec, ['clusterIPs'])).map((item) => ctx.text(item)?.text.trim())[0];
-  const clusterIp = ctx.scalar(below(ctx, spec, ['clusterIP']), single).filter((fact) => !isHeadless(fact) && fact.text !== first);
-  return [...clusterIp, ...list];
+  const clusterIp = ctx.scalar(below(ctx, spec, ['clusterIP']), single);
+  const list = ctx.list(below(ctx, spec, ['clusterIPs']), plural);
+  return [...clusterIp, ...list].filter((fact) => !isHeadless(fact));
 }
 
 function isHeadless(fact: Fact): boolean {

@@ -40,3 +40,4 @@ export function findValues(ctx: ExtractContext, keys: readonly string[]): Locate
   visit(ctx.root, '', 0);
   return found;
 }
+
