@@ -57,7 +57,7 @@ describe('server: malformed and out-of-range requests', () => {
     open(session.client, uri, OVERLAP);
     await session.client.waitForDiagnostics(uri, overlapsOn([3, 4]));
   });
-  after(() => session.dispose());
+  after(() => session?.dispose());
 
   it('answers a hover at line 99999 with nothing', async () => {
     const answer = await session.client.rawRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99999, character: 0 } });
@@ -134,7 +134,7 @@ describe('server: malformed and out-of-range requests', () => {
 
 describe('server: a burst of 200 edits', () => {
   let session: ServerSession;
-  after(() => session.dispose());
+  after(() => session?.dispose());
 
   it('publishes the findings of the final text, on its characters', async () => {
     session = await startServerSession({});
@@ -169,7 +169,7 @@ describe('server: a burst of 200 edits', () => {
 describe('server: a file deleted while it is open', () => {
   let session: ServerSession;
   const pool = 'apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata: {name: lan}\nspec:\n  addresses: [10.244.8.0/24]\n';
-  after(() => session.dispose());
+  after(() => session?.dispose());
 
   it('keeps the open text analysed, and forgets the file once it closes', async () => {
     session = await startServerSession({ 'cluster/kubeadm.yaml': kubeadm('10.244.0.0/16'), 'cluster/pool.yaml': pool });
@@ -192,9 +192,31 @@ describe('server: a file deleted while it is open', () => {
   });
 });
 
+describe('server: an open document above the size limit', () => {
+  let session: ServerSession;
+  after(() => session?.dispose());
+
+  it('is held to the limit of files on disk: not parsed at each edit, no findings', async () => {
+    session = await startServerSession({ 'cluster/kubeadm.yaml': OVERLAP }, { settings: { scan: { maxFileSizeKb: 1024 } } });
+    const client = session.client;
+    await client.waitForDiagnostics(session.ws.uri('cluster/kubeadm.yaml'), overlapsOn([3, 4]));
+    // 2 MB of Services outside every service range: read, each would be an address-outside-range finding.
+    const service = (i: number) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec:\n  clusterIP: 172.20.${(i >> 8) & 255}.${i & 255}\n`;
+    const large = Array.from({ length: 30_000 }, (_, i) => service(i)).join('---\n');
+    assert.ok(Buffer.byteLength(large) > 2 * 1024 * 1024);
+    const uri = session.ws.uri('cluster/large.yaml');
+    open(client, uri, large);
+    for (let i = 0; i < 20; i++) client.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: rangeOf({ line: 0, character: 0 }, 0), text: '#' }] });
+    const started = performance.now();
+    await client.request('textDocument/hover', { textDocument: { uri: session.ws.uri('cluster/kubeadm.yaml') }, position: { line: 3, character: 15 } }, 60_000);
+    console.log(`  a hover after 20 edits of a 2 MB open document was answered in ${(performance.now() - started).toFixed(0)} ms`);
+    assert.equal(client.diagnostics.get(uri)?.length ?? 0, 0);
+  });
+});
+
 describe('server: settings changed in the middle of the workspace scan', () => {
   let session: ServerSession;
-  after(() => session.dispose());
+  after(() => session?.dispose());
 
   it('ends with the findings of the new settings', async () => {
     const files: Record<string, string> = { 'included/kubeadm.yaml': OVERLAP, 'excluded/kubeadm.yaml': kubeadm('10.100.0.0/16', '10.100.0.0/12') };

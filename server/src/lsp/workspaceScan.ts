@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { ScanOptions, isScannedPath, listManifests, readManifest } from '../node/scan';
+import { ScanOptions, isReachedWithoutLinks, isScannedPath, listManifests, readManifest } from '../node/scan';
 import type { AnalysisLoop } from './analysisLoop';
 import { isAtOrBelow, pathOf } from './uris';
 import type { WorkspaceState } from './workspaceState';
@@ -103,13 +103,16 @@ export function createWorkspaceScan(ctx: ScanContext): WorkspaceScan {
     },
     refresh(uri) {
       const path = pathOf(uri);
-      const kind = path === undefined ? undefined : kindOnDisk(path);
-      if (path === undefined || kind === undefined) return forget(uri);
       const root = rootOf(uri);
+      // Nothing outside the workspace folders is looked at, and, as in the scan, no link is followed
+      // (one may lead out of the workspace, or loop): such a path counts as gone.
+      if (path === undefined || root === undefined || !isReachedWithoutLinks(path, root)) return forget(uri);
+      const kind = kindOnDisk(path);
+      if (kind === undefined) return forget(uri);
       const options = ctx.scanOptions();
       if (kind === 'folder') {
-        if (root) for (const file of listManifests(path, options)) if (isScannedPath(root, file, options)) readFile(pathToFileURL(file).href, file);
-      } else if (root && isScannedPath(root, path, options)) {
+        for (const file of listManifests(path, options)) if (isScannedPath(root, file, options)) readFile(pathToFileURL(file).href, file);
+      } else if (isScannedPath(root, path, options)) {
         readFile(uri, path);
       } else if (!ctx.isOpen(uri)) {
         ctx.state.remove(uri);

@@ -1,7 +1,7 @@
 // Finding and reading the workspace's manifests on disk, for the CLI and the language server's scan
 // of closed files. Only reads: nothing here writes, executes or leaves the given folders.
 
-import { Dirent, closeSync, fstatSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { Dirent, closeSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -72,6 +72,19 @@ export function isScannedPath(root: string, file: string, options: ScanOptions =
   if (parts.slice(0, -1).some((part) => SKIPPED_FOLDERS.has(part))) return false;
   // The walk tests each folder on the way down, then the file: a glob naming a folder excludes all below it.
   return !parts.some((_, i) => options.exclude?.some((glob) => glob.test(parts.slice(0, i + 1).join('/'))));
+}
+
+/**
+ * Whether `file` lies below `root` through real folders only, as the scan reaches files: no link on
+ * the way. A linked folder or file may lead out of the workspace (`linked/secret.yaml`), or back into
+ * it under a second name (a loop), so nothing is read through one. False when `file` does not exist.
+ */
+export function isReachedWithoutLinks(file: string, root: string): boolean {
+  try {
+    return realpathSync(file) === path.join(realpathSync(root), path.relative(root, file));
+  } catch {
+    return false;
+  }
 }
 
 /** Reads one manifest, unless it is larger than the limit; the size is checked on the open file. */

@@ -31,6 +31,7 @@ import { isParseError, parseAddr, type Family } from '../../net/addr';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
 import { argumentWords, flagValueFacts, lastFlags, readFlags } from './flags';
+import { documentMentions } from './valueMaps';
 import { CALICO_STRICT_CIDR, COMPONENT_CIDR, COMPONENT_IP, GO_ADDRESS_RANGE, GO_MASKING_CIDR, INTEGER, METALLB_ADDRESSES, withFamily } from './syntax';
 import { isTemplate } from '../value';
 import { Node, getKey, getKeyNode, mapEntries, scalarString } from '../yamlNode';
@@ -68,7 +69,7 @@ const KUBESPRAY_VARIABLES = [
 const KUBESPRAY_MARKERS = [
   ...KUBESPRAY_VARIABLES, 'kube_network_plugin', 'kube_network_plugin_multus', 'kube_proxy_mode', 'kube_apiserver_ip',
   'kube_config_dir', 'kube_cert_dir', 'kube_version', 'calico_cni_name', 'calico_network_backend', 'calico_ipip_mode', 'calico_vxlan_mode',
-  'skydns_server', 'dns_mode', 'kube_service_subnets', 'kube_pods_subnets',
+  'skydns_server', 'kube_service_subnets', 'kube_pods_subnets',
 ];
 /** kubespray's inventory groups (and their pre-2.23 names). */
 const KUBESPRAY_GROUPS = [['kube_control_plane', 'kube-master'], ['k8s_cluster', 'k8s-cluster']];
@@ -83,11 +84,15 @@ const K3S_ANSIBLE_MARKERS = [
 
 const HOMELAB_VARIABLES = ['load_balancer_ip_pool', 'control_plane_endpoint'];
 
+/** One of these is in every document a fact comes from: a fact's variable, or a recognising key or group. */
+const TRIGGERS = ['kube_service_addresses', 'kube_pods_subnet', 'kube_network_node_prefix', 'calico_pool_', 'kube_control_plane', 'kube-master', ...RKE2_VARIABLES, 'apiserver_endpoint', 'load_balancer_ip_pool'];
+
 export const ansibleVariables: Extractor = {
   name: 'ansible-variables',
-  triggers: ['kube_service_addresses', 'kube_pods_subnet', 'kube_network_node_prefix', 'calico_pool_', 'kube_control_plane', 'kube-master', ...RKE2_VARIABLES, 'apiserver_endpoint', 'load_balancer_ip_pool'],
+  triggers: TRIGGERS,
   extract(ctx) {
-    if (ctx.ref.kind !== '' || ctx.ref.apiVersion !== undefined) return [];
+    // Every recognised key set holds one of the triggers, so other documents are not walked.
+    if (ctx.ref.kind !== '' || ctx.ref.apiVersion !== undefined || !documentMentions(ctx, TRIGGERS)) return [];
     const vars = variablesOf(ctx);
     if (vars.maps.length === 0 && vars.hosts.length === 0) return [];
     const kubespray = isKubespray(vars);
@@ -230,7 +235,7 @@ function rke2Facts(ctx: ExtractContext, vars: Variables): Fact[] {
 const K3S_BOOLEAN_FLAGS = new Set([
   'cluster-init', 'disable-network-policy', 'disable-kube-proxy', 'disable-cloud-controller', 'disable-helm-controller', 'disable-apiserver',
   'disable-controller-manager', 'disable-scheduler', 'disable-etcd', 'secrets-encryption', 'flannel-ipv6-masq', 'embedded-registry',
-  'prefer-bundled-bin', 'selinux', 'rootless', 'debug', 'protect-kernel-defaults', 'flannel-external-ip', 'egress-selector-mode',
+  'prefer-bundled-bin', 'selinux', 'rootless', 'debug', 'protect-kernel-defaults', 'flannel-external-ip',
 ]);
 const K3S_DEFAULTS = { pods: '10.42.0.0/16', services: '10.43.0.0/16' };
 

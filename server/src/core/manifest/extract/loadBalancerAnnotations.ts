@@ -16,6 +16,7 @@ import { splitCommaList } from './context';
 import type { Extractor } from './extractor';
 import { GO_IP } from './syntax';
 import { findValues } from './tree';
+import { documentMentions } from './valueMaps';
 import { Node, scalarString } from '../yamlNode';
 
 const ANNOTATIONS: ReadonlyArray<{ key: string; component: Component; lb: string }> = [
@@ -30,7 +31,8 @@ export const loadBalancerAnnotations: Extractor = {
   name: 'load-balancer-annotations',
   triggers: KEYS,
   extract(ctx) {
-    if (ctx.ref.kind === 'CustomResourceDefinition') return [];
+    // Only documents whose text names an annotation are walked.
+    if (ctx.ref.kind === 'CustomResourceDefinition' || !documentMentions(ctx, KEYS)) return [];
     const type = ctx.ref.kind === 'Service' ? (scalarString(ctx.get(['spec', 'type'])) ?? 'ClusterIP') : 'LoadBalancer';
     const owner: Record<string, string> = ctx.ref.kind ? { [lowerFirst(ctx.ref.kind)]: ctx.ref.name ?? '' } : {};
     return findValues(ctx, KEYS).flatMap(({ node, path }, index) => {
