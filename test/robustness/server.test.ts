@@ -244,8 +244,8 @@ describe('server: an extractor that fails on one document', () => {
   let session: ServerSession;
   let hookDir: string;
   after(async () => {
-    await session.dispose();
-    rmSync(hookDir, { recursive: true, force: true });
+    await session?.dispose();
+    if (hookDir) rmSync(hookDir, { recursive: true, force: true });
   });
 
   it('logs the failure with the file name, and publishes the other files', async () => {

@@ -17,7 +17,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isManifestPath } from '../node/scan';
+import { isManifestPath, sizeLimitReason } from '../node/scan';
 import { createAnalysisLoop } from './analysisLoop';
 import { registerAddressPlan } from './addressPlan';
 import { registerCodeActions } from './codeActions';
@@ -224,7 +224,12 @@ export function startServer(connection: Connection): void {
     const uri = normaliseUri(event.document.uri);
     if (!isManifestPath(uri)) return;
     openDocuments.set(uri, event.document);
-    if (state.setText(uri, event.document.getText())) loop.schedule();
+    const text = event.document.getText();
+    // Open documents are held to the size limit of files on disk: each edit re-reads the text, and
+    // parsing megabytes at every keystroke would stall the server for minutes.
+    const tooLarge = sizeLimitReason(Buffer.byteLength(text), scanOptionsOf(settings));
+    if (tooLarge) state.setSkipped(uri, tooLarge);
+    if (tooLarge || state.setText(uri, text)) loop.schedule();
   });
   documents.onDidClose((event) => {
     const uri = normaliseUri(event.document.uri);

@@ -87,16 +87,19 @@ export function isReachedWithoutLinks(file: string, root: string): boolean {
   }
 }
 
+/** Why a manifest of `bytes` is not read, or undefined when it is within the size limit. */
+export function sizeLimitReason(bytes: number, options: ScanOptions = {}): string | undefined {
+  const limitKb = options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB;
+  return bytes > limitKb * 1024 ? `file is ${Math.ceil(bytes / 1024)} KB, above the ${limitKb} KB limit (cidrLens.scan.maxFileSizeKb)` : undefined;
+}
+
 /** Reads one manifest, unless it is larger than the limit; the size is checked on the open file. */
 export function readManifest(file: string, options: ScanOptions = {}): ScannedFile {
-  const limitKb = options.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB;
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
-    if (size > limitKb * 1024) {
-      return { path: file, skipped: `file is ${Math.ceil(size / 1024)} KB, above the ${limitKb} KB limit (cidrLens.scan.maxFileSizeKb)` };
-    }
+    const tooLarge = sizeLimitReason(fstatSync(fd).size, options);
+    if (tooLarge) return { path: file, skipped: tooLarge };
     const text = readFileSync(fd, 'utf8');
     return { path: file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
