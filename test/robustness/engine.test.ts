@@ -105,10 +105,11 @@ describe('engine: text a front end might pass unchanged', () => {
 });
 
 describe('engine: the size limit (cidrLens.scan.maxFileSizeKb)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cidr-lens-huge-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  let dir: string | undefined;
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   it(`refuses a 26 MB file by its size, before reading it (default ${DEFAULT_MAX_FILE_SIZE_KB} KB)`, () => {
+    dir = mkdtempSync(join(tmpdir(), 'cidr-lens-huge-'));
     const huge = hostileFiles(SEED).find((f) => f.name === 'huge.yaml')!;
     const path = join(dir, huge.name);
     writeFileSync(path, huge.bytes());

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { HostileFile, controlFile, hostileFiles } from './support/hostileFiles';
 import { seedFromEnv } from './support/random';
 
@@ -106,8 +106,9 @@ function writeFile(root: string, file: HostileFile): void {
 }
 
 describe(`hostile workspaces through cidr-lens check --format json (seed ${SEED})`, () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'cidr-lens-hostile-'));
-  after(() => rmSync(root, { recursive: true, force: true }));
+  let root: string;
+  before(() => (root = mkdtempSync(path.join(tmpdir(), 'cidr-lens-hostile-'))));
+  after(() => root && rmSync(root, { recursive: true, force: true }));
   const control = controlFile(SEED);
 
   for (const hostile of hostileFiles(SEED)) {

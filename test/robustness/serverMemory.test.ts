@@ -40,8 +40,11 @@ describe('server memory over a long editing session', () => {
   let ws: TempWorkspace | undefined;
   let client: LspClient | undefined;
   after(async () => {
-    await client?.shutdown();
-    ws?.dispose();
+    try {
+      await client?.shutdown();
+    } finally {
+      ws?.dispose();
+    }
   });
 
   it(`stays flat over ${EDITS.toLocaleString('en-US')} edits`, { timeout: 300_000 }, async (t) => {

@@ -111,9 +111,25 @@ export function startServer(connection: Connection): void {
     return cached;
   };
 
+  /** Open documents edited since the last analysis: read once per analysis, not at every keystroke. */
+  const editedDocuments = new Set<string>();
+
+  const readEditedDocuments = () => {
+    for (const uri of editedDocuments) {
+      const text = openDocuments.get(uri)?.getText();
+      if (text === undefined) continue;
+      // Held to the size limit of files on disk: parsing megabytes stalls the server.
+      const tooLarge = sizeLimitReason(Buffer.byteLength(text), scanOptionsOf(settings));
+      if (tooLarge) state.setSkipped(uri, tooLarge);
+      else state.setText(uri, text);
+    }
+    editedDocuments.clear();
+  };
+
   const analyzeAndReport = () => {
     let update;
     try {
+      readEditedDocuments();
       update = state.analyze();
     } catch (error) {
       logError(`analysis failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -224,15 +240,13 @@ export function startServer(connection: Connection): void {
     const uri = normaliseUri(event.document.uri);
     if (!isManifestPath(uri)) return;
     openDocuments.set(uri, event.document);
-    const text = event.document.getText();
-    // Open documents are held to the size limit of files on disk: each edit re-reads the text, and
-    // parsing megabytes at every keystroke would stall the server for minutes.
-    const tooLarge = sizeLimitReason(Buffer.byteLength(text), scanOptionsOf(settings));
-    if (tooLarge) state.setSkipped(uri, tooLarge);
-    if (tooLarge || state.setText(uri, text)) loop.schedule();
+    // Read when the analysis runs: a burst of keystrokes costs one parse, not one each.
+    editedDocuments.add(uri);
+    loop.schedule();
   });
   documents.onDidClose((event) => {
     const uri = normaliseUri(event.document.uri);
+    editedDocuments.delete(uri);
     if (!openDocuments.delete(uri)) return;
     diagnostics?.documentClosed(uri);
     // The editor's unsaved text is gone: the file on disk is the truth again (or nothing, if it is gone).

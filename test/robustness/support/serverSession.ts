@@ -38,8 +38,11 @@ export async function startServerSession(files: Readonly<Record<string, string>>
       settings = next;
     },
     async dispose() {
-      await client.shutdown();
-      ws.dispose();
+      try {
+        await client.shutdown();
+      } finally {
+        ws.dispose();
+      }
     },
   };
 }
