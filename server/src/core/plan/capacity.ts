@@ -492,7 +492,21 @@ export function blocksOverlapping(pool: IpRange, blockSize: bigint, ranges: read
 
 /** Node podCIDRs written on Node objects (`kubernetes`) or CiliumNodes (`cilium`); kubelet standalone podCIDRs are not allocations. */
 function nodePodCidrs(plan: AddressPlan, component: 'kubernetes' | 'cilium'): RangeFact[] {
-  return plan.rangesOf('node-pod-cidr').filter((f) => f.component === component && f.value.kind === 'prefix');
+  return onePerObject(plan.rangesOf('node-pod-cidr').filter((f) => f.component === component && f.value.kind === 'prefix'));
+}
+
+/**
+ * One allocation per object and range: a Node's `podCIDR` restates its `podCIDRs[0]`, a Service's
+ * `clusterIP` its `clusterIPs[0]`; both are facts (each is a place to fix), but one allocation.
+ */
+function onePerObject(facts: readonly RangeFact[]): RangeFact[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = `${documentKey(f.doc)}|${f.value.range.family}|${f.value.range.first}|${f.value.range.last}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 // ---- Calico ------------------------------------------------------------------------------------------------
@@ -546,7 +560,7 @@ function serviceRank(fact: Fact): number | undefined {
 
 function serviceCapacities(plan: AddressPlan): ServiceCapacity[] {
   const ranges = plan.rangesOf('service-network').filter((f) => f.value.kind === 'prefix');
-  const clusterIps = plan.rangesOf('cluster-ip').filter((f) => f.value.kind === 'address');
+  const clusterIps = onePerObject(plan.rangesOf('cluster-ip').filter((f) => f.value.kind === 'address'));
   const out: ServiceCapacity[] = [];
   for (const family of [4, 6] as const) {
     const ofFamily = ranges.filter((f) => f.value.range.family === family);
@@ -571,7 +585,7 @@ function serviceCapacities(plan: AddressPlan): ServiceCapacity[] {
 // ---- load-balancer pools --------------------------------------------------------------------------------------
 
 function lbCapacities(plan: AddressPlan): LbPoolCapacity[] {
-  const lbIps = plan.rangesOf('lb-ip').filter((f) => f.value.kind === 'address');
+  const lbIps = onePerObject(plan.rangesOf('lb-ip').filter((f) => f.value.kind === 'address'));
   return plan.rangesOf('lb-pool').map((pool) => {
     const family = pool.value.range.family;
     const addresses = rangeSize(pool.value.range);
