@@ -10,11 +10,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ManifestFile, analyze, buildScopeIndex, fixAllEdits, freeSubnetsAt, hoverAt, inlayHintsIn, readManifestFile } from '../../server/src/core';
+import { corpusFolder } from '../support/corpus';
 import { mutate, randomYaml } from './support/mutate';
 import { Random, seededRandom, seedFromEnv } from './support/random';
 
 const SEED = seedFromEnv(424242);
-const CORPUS = path.resolve('..', 'shared', 'corpus');
+const CORPUS = corpusFolder();
 const FOLDER = 'file:///fuzz';
 const MUTANTS_PER_FILE = 8;
 const RANDOM_INPUTS = 1500;
