@@ -91,6 +91,10 @@ if [[ ! -f "$CODE_SERVER_DIR/.stamp-$CODE_SERVER_SPEC" || ! -f "$CODE_SERVER_DIR
   echo '{ "name": "cidr-lens-e2e-code-server", "private": true }' >"$CODE_SERVER_DIR/package.json"
   (
     cd "$CODE_SERVER_DIR"
+    # Under `npm run`, the outer npm (Node 20) exports its settings as npm_config_* variables; the
+    # inner install would inherit them, and code-server's postinstall reads the Node version from
+    # npm_config_user_agent. Start the inner npm from a clean slate.
+    while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep '^npm_')
     export PATH="$(dirname "$NODE24"):$PATH"
     export npm_config_nodedir="$NODEDIR"
     npm install --no-audit --no-fund --loglevel=error "$CODE_SERVER_SPEC"
