@@ -47,6 +47,20 @@ export default function uiChecks({ test, page, ui, screenshot }) {
     await page.locator(ui.SELECTORS.editorLine, { hasText: `cidr: ${CALICO_POOL_CANONICAL}` }).waitFor({ state: 'visible' });
     await screenshot('quick-fix-applied');
   });
+
+  test('Show Address Plan draws the cluster and its ranges', async () => {
+    // The command is listed once the extension's contributions have loaded, as the Explorer view shows.
+    await page.locator('.pane-header', { hasText: 'Address Plan' }).waitFor({ state: 'visible' });
+    await ui.runCommand(page, 'CIDR Lens: Show Address Plan');
+    const view = ui.webview(page);
+    await view.locator('body[data-state="ready"] svg.address-map').waitFor({ state: 'visible' });
+    await screenshot('address-plan');
+    const clusters = await view.locator('text.cluster-name').allTextContents();
+    assert.ok(clusters.includes('workspace'), `the view names no cluster "workspace": ${JSON.stringify(clusters)}`);
+    const status = await view.locator('#status').textContent();
+    assert.match(status ?? '', /1 cluster · [1-9]\d* ranges/, `unexpected status line: ${status}`);
+    assert.ok((await view.locator('g.panel rect.bar[data-item]').count()) > 0, 'the view draws no range');
+  });
 }
 
 /**
