@@ -23,6 +23,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import type { Range } from '../../server/src/cli/locate';
 
 const REPO = resolve('.');
 const CLI = join(REPO, 'server/out/cli.js');
@@ -30,14 +31,6 @@ const WORKSPACES = join(REPO, 'test/acceptance/workspaces');
 const MIN_RECALL = 0.9;
 const MAX_FALSE_ALARMS = 2;
 
-interface Position {
-  line: number;
-  character: number;
-}
-interface Range {
-  start: Position;
-  end: Position;
-}
 interface Finding {
   rule: string;
   severity: 'error' | 'warning' | 'info';

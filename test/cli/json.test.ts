@@ -6,15 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO, TWO_CLUSTERS, parseJson, runCli } from './support';
+import type { Range } from '../../server/src/cli/locate';
 
-interface Position {
-  line: number;
-  character: number;
-}
-interface Range {
-  start: Position;
-  end: Position;
-}
 interface JsonReport {
   findings: Array<{ rule: string; message: string; file: string; range: Range; related: Array<{ file: string; range: Range; message: string }>; fixes: Array<{ title: string; edits: Array<{ file: string; range: Range; newText: string }> }> }>;
   summary: Record<string, unknown>;

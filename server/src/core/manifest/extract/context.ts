@@ -2,7 +2,7 @@
 // exact spans. Extractors describe *which* fields mean what; this file owns *how* a value becomes a fact.
 
 import { Document, isCollection } from 'yaml';
-import type { DocumentRef, Fact, FactValue, FieldSyntax, Component, Role } from '../../model';
+import type { DocumentRef, Fact, FactValue, FieldSyntax, Component, Role, Span } from '../../model';
 import { documentKey } from '../../model';
 import { ManifestDocument, parseManifests } from '../parse';
 import { scalarSource } from '../scalar';
@@ -86,23 +86,24 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
     return spec.parse && generic.kind !== 'template' ? spec.parse(value) : generic;
   };
 
-  const makeFact = (source: SourceText, start: number, end: number, spec: FieldSpec, list?: Fact['list']): Fact => {
-    const value = source.text.slice(start, end);
-    return {
-      role: spec.role,
-      component: spec.component,
-      source: spec.source,
-      syntax: spec.syntax,
-      text: value,
-      value: valueOf(value, spec),
-      doc: ref,
-      span: spanOf(source, start, end),
-      isDefault: false,
-      group: groupKey(spec.group),
-      ...(list ? { list } : {}),
-      ...(spec.attributes ? { attributes: spec.attributes } : {}),
-    };
-  };
+  /** The one place a fact is assembled: what the field is, what was written (or defaulted), and where. */
+  const factOf = (spec: FieldSpec, value: string, span: Span, isDefault: boolean, list?: Fact['list']): Fact => ({
+    role: spec.role,
+    component: spec.component,
+    source: spec.source,
+    syntax: spec.syntax,
+    text: value,
+    value: valueOf(value, spec),
+    doc: ref,
+    span,
+    isDefault,
+    group: groupKey(spec.group),
+    ...(list ? { list } : {}),
+    ...(spec.attributes ? { attributes: spec.attributes } : {}),
+  });
+
+  const makeFact = (source: SourceText, start: number, end: number, spec: FieldSpec, list?: Fact['list']): Fact =>
+    factOf(spec, source.text.slice(start, end), spanOf(source, start, end), false, list);
 
   const trimmedBounds = (value: string, start: number, end: number): [number, number] => {
     while (start < end && /\s/.test(value[start])) start++;
@@ -146,36 +147,11 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
     const start = spanOf(firstText, 0, firstText.text.length);
     const end = lastText ? spanOf(lastText, 0, lastText.text.length) : start;
     const value = lastText ? `${firstText.text.trim()}-${lastText.text.trim()}` : firstText.text.trim();
-    return [
-      {
-        role: spec.role,
-        component: spec.component,
-        source: spec.source,
-        syntax: spec.syntax,
-        text: value,
-        value: valueOf(value, spec),
-        doc: ref,
-        span: { start: start.start, end: Math.max(start.end, end.end) },
-        isDefault: false,
-        group: groupKey(spec.group),
-        ...(spec.attributes ? { attributes: spec.attributes } : {}),
-      },
-    ];
+    return [factOf(spec, value, { start: start.start, end: Math.max(start.end, end.end) }, false)];
   };
 
-  const defaulted = (value: string, spec: FieldSpec, at?: Node): Fact => ({
-    role: spec.role,
-    component: spec.component,
-    source: spec.source,
-    syntax: spec.syntax,
-    text: value,
-    value: valueOf(value, spec),
-    doc: ref,
-    span: at?.range ? spanOf(doc.source, at.range[0], at.range[1]) : ref.anchor,
-    isDefault: true,
-    group: groupKey(spec.group),
-    ...(spec.attributes ? { attributes: spec.attributes } : {}),
-  });
+  const defaulted = (value: string, spec: FieldSpec, at?: Node): Fact =>
+    factOf(spec, value, at?.range ? spanOf(doc.source, at.range[0], at.range[1]) : ref.anchor, true);
 
   const embedded = (node: Node | undefined): ExtractContext[] => {
     const source = text(node);
