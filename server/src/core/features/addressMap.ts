@@ -14,7 +14,7 @@ import { findContainers, findOverlaps } from '../net/sweep';
 import type { Figure } from '../plan/capacity';
 import type { NamedNetwork } from '../plan/config';
 import { RangeFact, isRangeFact } from '../plan/plan';
-import { DOCKER_BRIDGE } from '../rules/dockerBridgeOverlap';
+import { DOCKER_BRIDGE } from '../net/specialRanges';
 import { capacityLines } from './capacityCard';
 import { CardLine, HoverCard, extentLine, roleName } from './card';
 import { hoverAt } from './hover';

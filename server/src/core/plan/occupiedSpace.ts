@@ -2,8 +2,8 @@
 // "Move to" quick fixes, `cidr-lens suggest` and "Insert Free Subnet…" all avoid exactly this space.
 
 import type { Role } from '../model';
-import { isParseError, type Family } from '../net/addr';
-import { IpRange, parsePrefix, prefixToRange } from '../net/prefix';
+import type { IpRange } from '../net/prefix';
+import { DOCKER_BRIDGE, SPECIAL_RANGES } from '../net/specialRanges';
 import { RangeSet, rangeSetFrom } from '../net/rangeSet';
 import { AddressPlan, isRangeFact } from './plan';
 
@@ -37,38 +37,11 @@ export function isOwnedRole(role: Role): boolean {
 /** Roles of a connected cluster whose ranges ours must not overlap (cross-cluster-overlap). */
 const CONNECTED_ROLES: ReadonlySet<Role> = new Set<Role>(['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool']);
 
-function block(family: Family, text: string): IpRange {
-  const parsed = parsePrefix(text);
-  if (isParseError(parsed) || parsed.prefix.addr.family !== family) throw new Error(`bad reserved block ${text}`);
-  return prefixToRange(parsed.prefix);
-}
-
 /**
- * Space no cluster range should be placed in: loopback, link-local, multicast, "this network",
- * reserved, CGNAT, Docker's default bridge, documentation and benchmarking ranges, and their IPv6
- * counterparts (domain-rules.md §16.2, §16.3).
+ * Space no cluster range should be placed in: every special-purpose range (loopback, link-local,
+ * multicast, "this network", reserved, CGNAT, documentation, benchmarking…) and Docker's default bridge.
  */
-export const RESERVED_SPACE: readonly IpRange[] = Object.freeze([
-  block(4, '0.0.0.0/8'),
-  block(4, '100.64.0.0/10'),
-  block(4, '127.0.0.0/8'),
-  block(4, '169.254.0.0/16'),
-  block(4, '172.17.0.0/16'),
-  block(4, '192.0.0.0/24'),
-  block(4, '192.0.2.0/24'),
-  block(4, '198.18.0.0/15'),
-  block(4, '198.51.100.0/24'),
-  block(4, '203.0.113.0/24'),
-  block(4, '224.0.0.0/4'),
-  block(4, '240.0.0.0/4'),
-  block(6, '::/128'),
-  block(6, '::1/128'),
-  block(6, '::ffff:0:0/96'),
-  block(6, '2001:db8::/32'),
-  block(6, 'fe80::/10'),
-  block(6, 'fec0::/10'),
-  block(6, 'ff00::/8'),
-]);
+export const RESERVED_SPACE: readonly IpRange[] = Object.freeze([...SPECIAL_RANGES.map((s) => s.range), DOCKER_BRIDGE]);
 
 export interface OccupiedSpaceOptions {
   /** Count the configured node networks as occupied (default). Load-balancer pools belong inside them. */

@@ -9,15 +9,14 @@
 // 192.168.0.0/16 is also Calico's default pool, so flagging them would be mostly noise.
 
 import type { Finding, Role } from '../model';
-import { addrFrom } from '../net/addr';
-import { IpRange, intersectionSize, prefixFrom, prefixToRange, rangeContains, rangesOverlap } from '../net/prefix';
+import { intersectionSize, rangeContains, rangesOverlap } from '../net/prefix';
+import { DOCKER_BRIDGE } from '../net/specialRanges';
 import { formatCount } from '../text/format';
 import { findingOn } from './report';
 import { moveFixes } from './freeSubnetFixes';
 import { isJudgeable } from './perValue';
 import type { Rule } from './rule';
 
-export const DOCKER_BRIDGE: IpRange = prefixToRange(prefixFrom(addrFrom(4, 0xac110000n), 16));
 
 /** Ranges the cluster hands out; allocations from them (Node podCIDRs, clusterIPs) are judged through them. */
 const ROLES = new Set<Role>(['pod-network', 'service-network', 'cni-pod-pool', 'lb-pool']);

@@ -18,10 +18,11 @@
 // in IPv6 clusters and is not reported.
 
 import type { Fact, Finding, Role, Severity } from '../model';
-import { Family, addrFrom } from '../net/addr';
-import { IpRange, formatRange, intersectionSize, prefixFrom, prefixToRange, rangesOverlap } from '../net/prefix';
+import { IpRange, formatRange, intersectionSize, prefixToRange, rangesOverlap } from '../net/prefix';
 import { rangeSetFrom, rangeSetRanges, rangeSetSubtract, rangeSetToPrefixes } from '../net/rangeSet';
 import { findContainers } from '../net/sweep';
+import { PRIVATE_IPV4_BLOCKS } from '../net/freeSpace';
+import { SPECIAL_RANGES, SpecialKind, SpecialRange, rangeOfLiteral } from '../net/specialRanges';
 import type { RangeFact } from '../plan/plan';
 import { formatCount } from '../text/format';
 import { findingOn } from './report';
@@ -29,73 +30,15 @@ import { moveFixes } from './freeSubnetFixes';
 import { isJudgeable, ownerName } from './perValue';
 import type { Rule } from './rule';
 
-type Kind = 'unusable' | 'placeholder' | 'advisory';
-
-interface SpecialRange {
-  readonly range: IpRange;
-  readonly text: string;
-  /** `the loopback range`, `a documentation range`… */
-  readonly name: string;
-  readonly kind: Kind;
-  /** Why it matters, for the message. */
-  readonly why: string;
-}
-
-function block(family: Family, text: string): IpRange {
-  const [addr, bits] = text.split('/');
-  const value = family === 4 ? addr.split('.').reduce((v, o) => (v << 8n) | BigInt(Number(o)), 0n) : ipv6Value(addr);
-  return prefixToRange(prefixFrom(addrFrom(family, value), Number(bits)));
-}
-
-/** Parses the few IPv6 literals of the table (compressed form, no embedded IPv4). */
-function ipv6Value(text: string): bigint {
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const groups = [...headGroups, ...new Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
-  return groups.reduce((v, g) => (v << 16n) | BigInt(parseInt(g, 16)), 0n);
-}
-
-function special(family: Family, text: string, name: string, kind: Kind, why: string): SpecialRange {
-  return { range: block(family, text), text, name, kind, why };
-}
-
-const UNASSIGNABLE = 'no pod, Service or load balancer can use these addresses';
-
-/** IANA special-purpose ranges (RFC 6890 and successors) that matter for cluster ranges. */
-const SPECIAL_RANGES: readonly SpecialRange[] = [
-  special(4, '0.0.0.0/8', 'the "this network" range', 'unusable', 'addresses in 0.0.0.0/8 are not valid destinations'),
-  special(4, '127.0.0.0/8', 'the loopback range', 'unusable', 'every host keeps these addresses for itself, so traffic to them never leaves the node'),
-  special(4, '169.254.0.0/16', 'the link-local range', 'unusable', 'link-local addresses are not routed, and 169.254.169.254 is the cloud metadata service'),
-  special(4, '224.0.0.0/4', 'the multicast range', 'unusable', UNASSIGNABLE),
-  special(4, '240.0.0.0/4', 'the reserved range', 'unusable', 'most systems refuse to route 240.0.0.0/4, and 255.255.255.255 is the broadcast address'),
-  special(4, '192.0.2.0/24', 'a documentation range (TEST-NET-1)', 'placeholder', 'it is reserved for examples (RFC 5737) and most likely copied from one'),
-  special(4, '198.51.100.0/24', 'a documentation range (TEST-NET-2)', 'placeholder', 'it is reserved for examples (RFC 5737) and most likely copied from one'),
-  special(4, '203.0.113.0/24', 'a documentation range (TEST-NET-3)', 'placeholder', 'it is reserved for examples (RFC 5737) and most likely copied from one'),
-  special(4, '198.18.0.0/15', 'the benchmarking range', 'placeholder', 'it is reserved for network benchmarks (RFC 2544)'),
-  special(4, '192.0.0.0/24', 'the IETF protocol assignments range', 'placeholder', 'it is reserved for protocol use (RFC 6890)'),
-  special(4, '192.88.99.0/24', 'the deprecated 6to4 relay range', 'placeholder', 'it is reserved for 6to4 relays (RFC 7526)'),
-  special(4, '100.64.0.0/10', 'the CGNAT shared address space', 'advisory', 'carrier-grade NAT and Tailscale use 100.64.0.0/10 (RFC 6598); fine as long as nothing on the path does'),
-  special(6, '::/128', 'the unspecified address', 'unusable', UNASSIGNABLE),
-  special(6, '::1/128', 'the loopback address', 'unusable', 'every host keeps ::1 for itself, so traffic to it never leaves the node'),
-  special(6, '::ffff:0:0/96', 'the IPv4-mapped range', 'unusable', 'IPv4-mapped addresses stand for IPv4 peers and are never assigned to interfaces'),
-  special(6, 'fe80::/10', 'the link-local range', 'unusable', 'link-local addresses are not routed beyond one link'),
-  special(6, 'ff00::/8', 'the multicast range', 'unusable', UNASSIGNABLE),
-  special(6, '2001:db8::/32', 'the documentation range', 'placeholder', 'it is reserved for examples (RFC 3849) and most likely copied from one'),
-  special(6, '3fff::/20', 'the documentation range', 'placeholder', 'it is reserved for examples (RFC 9637) and most likely copied from one'),
-  special(6, '64:ff9b::/96', 'the NAT64 well-known prefix', 'placeholder', 'it stands for IPv4 hosts behind NAT64 (RFC 6052)'),
-  special(6, 'fec0::/10', 'the deprecated site-local range', 'advisory', 'site-local addresses are deprecated (RFC 3879), and kubeadm warns about them'),
-];
-
 /** RFC 1918 space: never reported. */
-const PRIVATE_IPV4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((t) => block(4, t));
+const PRIVATE_IPV4 = PRIVATE_IPV4_BLOCKS;
 /**
  * Publicly assigned blocks that a platform hands out as private service ranges: GKE's
  * Google-provided service range. Not "public space" for our purpose.
  */
-const PROVIDER_SERVICE_RANGES = ['34.118.224.0/20'].map((t) => block(4, t));
+const PROVIDER_SERVICE_RANGES = ['34.118.224.0/20'].map((t) => rangeOfLiteral(4, t));
 /** IPv6 space IANA has assigned a purpose: global unicast, unique local, link-local, site-local, multicast. */
-const ASSIGNED_IPV6 = ['2000::/3', 'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff00::/8'].map((t) => block(6, t));
+const ASSIGNED_IPV6 = ['2000::/3', 'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff00::/8'].map((t) => rangeOfLiteral(6, t));
 
 /** IPv4 space that is neither private nor special-purpose: the public internet. */
 const NOT_PUBLIC_IPV4 = rangeSetFrom([...PRIVATE_IPV4, ...PROVIDER_SERVICE_RANGES, ...SPECIAL_RANGES.filter((s) => s.range.family === 4).map((s) => s.range)]);
@@ -115,7 +58,7 @@ const LB_ROLES = new Set<Role>(['lb-pool', 'lb-ip', 'external-ip']);
 const UNUSABLE_ONLY_ROLES = new Set<Role>(['node-pod-cidr', 'ipam-block']);
 const ALLOCATION_ROLES = UNUSABLE_ONLY_ROLES;
 
-const SEVERITY: Record<Kind, Severity> = { unusable: 'error', placeholder: 'warning', advisory: 'info' };
+const SEVERITY: Record<SpecialKind, Severity> = { unusable: 'error', placeholder: 'warning', advisory: 'info' };
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export const reservedRange: Rule = {
