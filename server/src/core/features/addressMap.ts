@@ -133,19 +133,10 @@ const ALLOCATION_LANES: Readonly<Partial<Record<Role, MapLane>>> = {
 /** Rules whose findings say that two values must not share addresses. */
 const OVERLAP_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['range-overlap', 'cross-cluster-overlap', 'duplicate-address']);
 
-/** An item before its row, conflicts and card are known. */
-interface Draft {
-  readonly id: string;
-  readonly kind: MapItem['kind'];
-  readonly lane: MapLane;
-  readonly range: IpRange;
-  readonly text: string;
-  readonly what: string;
-  readonly source: string;
-  readonly isDefault: boolean;
-  readonly location?: SourceLocation;
+/** An item before its row, conflicts, card and capacity are known, with the fact it stands for. */
+type Draft = Pick<MapItem, 'id' | 'kind' | 'lane' | 'range' | 'text' | 'what' | 'source' | 'isDefault' | 'location'> & {
   readonly fact?: RangeFact;
-}
+};
 
 type FindingsAt = (location: SourceLocation | undefined) => readonly Finding[];
 
