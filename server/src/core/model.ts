@@ -51,6 +51,7 @@ export type Role =
   | 'policy-except' // NetworkPolicy ipBlock.except.
   | 'source-range' // Service loadBalancerSourceRanges: clients, not owned space.
   | 'secondary-network' // Whereabouts / host-local ranges of a NetworkAttachmentDefinition or CNI config.
+  | 'node-network' // The network the nodes live in, as an installer states it: OpenShift machineNetwork, a VPC and its subnets, Talos validSubnets.
   | 'node-address' // Addresses or ranges of the nodes themselves (kubeadm advertiseAddress, node autodetection CIDRs).
   | 'cluster-ip' // Service spec.clusterIP(s).
   | 'cluster-dns' // kubelet clusterDNS, k3s cluster-dns.
@@ -106,7 +107,18 @@ export type Component =
   | 'metallb'
   | 'weave'
   | 'whereabouts'
-  | 'host-local';
+  | 'host-local'
+  | 'openshift'
+  | 'ovn-kubernetes'
+  | 'talos'
+  | 'kops'
+  | 'eksctl'
+  | 'rke'
+  | 'k0s'
+  | 'kubeone'
+  | 'k3d'
+  | 'kube-ovn'
+  | 'antrea';
 
 /** One recognised value of a manifest. */
 export interface Fact {

@@ -118,6 +118,7 @@ const RANGE_LANES: Readonly<Partial<Record<Role, MapLane>>> = {
   'cni-pod-pool': 'cni',
   'service-network': 'services',
   'lb-pool': 'load-balancers',
+  'node-network': 'nodes',
   'node-address': 'nodes',
   'secondary-network': 'secondary',
 };

@@ -38,6 +38,7 @@ const ROLE_NAMES: Readonly<Record<Role, string>> = {
   'policy-except': 'policy exception',
   'source-range': 'allowed client range',
   'secondary-network': 'secondary network range',
+  'node-network': 'node network',
   'node-address': 'node address',
   'cluster-ip': 'cluster IP',
   'cluster-dns': 'cluster DNS address',

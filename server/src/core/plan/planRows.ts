@@ -61,6 +61,7 @@ const ROLE_ORDER: readonly Role[] = [
   'proxy-cluster-cidr',
   'native-routing-cidr',
   'lb-pool',
+  'node-network',
   'node-pod-cidr',
   'ipam-block',
   'ip-reservation',
