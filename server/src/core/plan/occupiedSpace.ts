@@ -44,7 +44,10 @@ const CONNECTED_ROLES: ReadonlySet<Role> = new Set<Role>(['pod-network', 'servic
 export const RESERVED_SPACE: readonly IpRange[] = Object.freeze([...SPECIAL_RANGES.map((s) => s.range), DOCKER_BRIDGE]);
 
 export interface OccupiedSpaceOptions {
-  /** Count the configured node networks as occupied (default). Load-balancer pools belong inside them. */
+  /**
+   * Count the node networks, configured or stated by a source (`node-network` facts), as occupied
+   * (default). Load-balancer pools belong inside them.
+   */
   readonly nodeNetworks?: boolean;
 }
 
@@ -56,7 +59,7 @@ const cache = new WeakMap<AddressPlan, { connected: readonly AddressPlan[]; node
 
 /**
  * Every address a new or moved range must avoid: the scope's owned ranges, its external (and, unless
- * told otherwise, node) networks, the pod, service and pool ranges of its connected clusters, and
+ * told otherwise, node) networks, configured or stated by its sources, the pod, service and pool ranges of its connected clusters, and
  * reserved space.
  */
 export function occupiedSpace(plan: AddressPlan, connected: readonly AddressPlan[] = [], options: OccupiedSpaceOptions = {}): RangeSet {
@@ -66,7 +69,7 @@ export function occupiedSpace(plan: AddressPlan, connected: readonly AddressPlan
   if (hit) return hit.set;
   const config = plan.scope.config;
   const ranges: IpRange[] = [...RESERVED_SPACE];
-  for (const fact of plan.facts) if (OWNED_ROLES.has(fact.role) && isRangeFact(fact)) ranges.push(fact.value.range);
+  for (const fact of plan.facts) if ((OWNED_ROLES.has(fact.role) || (nodeNetworks && fact.role === 'node-network')) && isRangeFact(fact)) ranges.push(fact.value.range);
   for (const network of config.externalNetworks) ranges.push(network.range);
   if (nodeNetworks) for (const network of config.nodeNetworks) ranges.push(network.range);
   for (const other of connected) for (const fact of other.facts) if (CONNECTED_ROLES.has(fact.role) && isRangeFact(fact)) ranges.push(fact.value.range);

@@ -6,7 +6,8 @@
 //
 // A load-balancer pool is the exception to "nothing configured as a node network": MetalLB's and
 // Cilium's L2 modes answer ARP/NDP for the pool's addresses on the nodes' own segment, so a pool moved
-// out of the nodes' LAN stops being reachable. With `nodeNetworks` configured, a load-balancer pool is
+// out of the nodes' LAN stops being reachable. With node networks known (`nodeNetworks` configured, or
+// stated by a source such as OpenShift's machineNetwork or a kops VPC subnet), a load-balancer pool is
 // moved inside them first (still clear of everything else, node addresses included), and only then
 // elsewhere.
 //
@@ -42,11 +43,12 @@ function avoidedSpaceInNodeNetworks(ctx: RuleContext): RangeSet {
 }
 
 /**
- * Free prefixes for a load-balancer pool inside the configured node networks of its family, the
+ * Free prefixes for a load-balancer pool inside the node networks of its family, the
  * network holding the pool (or nearest to it) first, nearest to the pool within each.
  */
 function freeInNodeNetworks(ctx: RuleContext, range: IpRange, bits: number, count: number, extraAvoid: readonly IpRange[]): Prefix[] {
-  const networks = ctx.config.nodeNetworks.map((n) => n.range).filter((r) => r.family === range.family);
+  const stated = ctx.plan.rangesOf('node-network').filter((f) => f.value.kind !== 'address');
+  const networks = [...ctx.config.nodeNetworks.map((n) => n.range), ...stated.map((f) => f.value.range)].filter((r) => r.family === range.family);
   if (networks.length === 0) return [];
   const distance = (r: IpRange) => (range.first < r.first ? r.first - range.first : range.first > r.last ? range.first - r.last : 0n);
   networks.sort((a, b) => {

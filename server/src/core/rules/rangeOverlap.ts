@@ -14,7 +14,12 @@
 //   - load-balancer pools vs pod/service ranges or each other (OVL-005, warning): one address, two owners;
 //   - any of them vs a configured `externalNetworks` entry (error: the user declared it off limits) or
 //     `nodeNetworks` entry (warning, HOST-006). Load-balancer pools are not checked against node
-//     networks: MetalLB's and Cilium's L2 modes need their pools inside the nodes' LAN.
+//     networks: MetalLB's and Cilium's L2 modes need their pools inside the nodes' LAN;
+//   - pod or service ranges vs a node network that a source states (`node-network` facts: OpenShift
+//     machineNetwork, a kops or eksctl VPC and its subnets, Talos validSubnets): a warning as HOST-006,
+//     an error when the installer itself refuses the overlap (the fact's attribute `overlap: 'rejected'`,
+//     e.g. openshift-install's "must not overlap with machineNetwork"). Node networks never collide with
+//     one another: a VPC contains its subnets.
 // Ranges that restate one another are not overlaps: a kubeadm podSubnet and the Flannel Network or
 // Calico pool inside it are one pod network (pod-network-mismatch judges whether they agree), and a
 // calico-node `CALICO_IPV4POOL_CIDR` only creates a pool when none exists, so it never coexists with
@@ -30,7 +35,7 @@ import { moveFixes } from './freeSubnetFixes';
 import { Counterpart, FindingCollector, andMore, byProminence, factCounterpart, fromDifferentClusterObjects, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
 
-type Domain = 'pod' | 'service' | 'lb';
+type Domain = 'pod' | 'service' | 'lb' | 'node';
 
 interface Owned {
   readonly fact: RangeFact;
@@ -59,11 +64,11 @@ export const rangeOverlap: Rule = {
       report(ctx, collector, a.fact, b.fact, categories[0]);
       report(ctx, collector, b.fact, a.fact, categories[1]);
     }
-    reportNetworks(ctx, collector, owned, ctx.config.externalNetworks, 'external');
+    reportNetworks(ctx, collector, owned.filter((o) => o.domain !== 'node'), ctx.config.externalNetworks, 'external');
     reportNetworks(
       ctx,
       collector,
-      owned.filter((o) => o.domain !== 'lb'),
+      owned.filter((o) => o.domain !== 'lb' && o.domain !== 'node'),
       ctx.config.nodeNetworks,
       'node',
     );
@@ -71,13 +76,14 @@ export const rangeOverlap: Rule = {
   },
 };
 
-/** The ranges the cluster owns: its pod network and CNI pod pools, service ranges, load-balancer pools. */
+/** The ranges the cluster owns: its pod network and CNI pod pools, service ranges, load-balancer pools, and the node networks its sources state. */
 function ownedRanges(ctx: RuleContext): Owned[] {
   const owned: Owned[] = [];
   for (const fact of ctx.plan.facts) {
     if ((fact.role === 'pod-network' || fact.role === 'cni-pod-pool') && isNetworkFact(fact)) owned.push({ fact, domain: 'pod' });
     else if (fact.role === 'service-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'service' });
     else if (fact.role === 'lb-pool' && judgeable(fact)) owned.push({ fact, domain: 'lb' });
+    else if (fact.role === 'node-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'node' });
   }
   return byProminence(owned, (o) => o.fact);
 }
@@ -90,6 +96,11 @@ const LB_LB: Category = { id: 'lb-lb', severity: 'warning', consequence: 'two lo
 const LB_VS_POD: Category = { id: 'lb-pod', severity: 'warning', consequence: 'a load-balancer address could equal a pod IP', moveSelf: true };
 const LB_VS_SERVICE: Category = { id: 'lb-service', severity: 'warning', consequence: 'a load-balancer address could equal a Service ClusterIP', moveSelf: true };
 const POD_VS_LB: Category = { id: 'pod-lb', severity: 'warning', consequence: 'a pod IP could equal a load-balancer address', moveSelf: false };
+const NODE_CONSEQUENCE = "the nodes' own addresses would collide with the cluster's";
+const POD_VS_NODE: Category = { id: 'node', severity: 'warning', consequence: NODE_CONSEQUENCE, moveSelf: true };
+const POD_VS_NODE_REJECTED: Category = { ...POD_VS_NODE, severity: 'error', consequence: `${NODE_CONSEQUENCE}, and the installer refuses it` };
+const NODE_VS_POD: Category = { ...POD_VS_NODE, moveSelf: false };
+const NODE_VS_POD_REJECTED: Category = { ...POD_VS_NODE_REJECTED, moveSelf: false };
 const SERVICE_VS_LB: Category = { id: 'service-lb', severity: 'warning', consequence: 'a Service ClusterIP could equal a load-balancer address', moveSelf: false };
 
 /** The category of a pair, from each side, or undefined when the two may share addresses. */
@@ -104,6 +115,7 @@ function classify(a: Owned, b: Owned): [Category, Category] | undefined {
     if (ka !== kb && rangeKey(fa.value.range) === rangeKey(fb.value.range)) return undefined;
     return [CALICO, CALICO];
   }
+  if (a.domain === 'node' || b.domain === 'node') return nodeCategories(a, b);
   if (a.domain === 'lb' && b.domain === 'lb') {
     const [la, lb] = [fa.attributes?.lb, fb.attributes?.lb];
     if (la === 'metallb' && lb === 'metallb') {
@@ -130,6 +142,19 @@ function classify(a: Owned, b: Owned): [Category, Category] | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A node network against a pod or service range, from each side. Node networks nest (a VPC and its
+ * subnets) and hold load-balancer pools (L2 mode), so those pairs are no collision.
+ */
+function nodeCategories(a: Owned, b: Owned): [Category, Category] | undefined {
+  if (a.domain === 'node' && b.domain === 'node') return undefined;
+  if (a.domain === 'lb' || b.domain === 'lb') return undefined;
+  const node = a.domain === 'node' ? a.fact : b.fact;
+  const rejected = node.attributes?.overlap === 'rejected';
+  const [clusterSide, nodeSide] = rejected ? [POD_VS_NODE_REJECTED, NODE_VS_POD_REJECTED] : [POD_VS_NODE, NODE_VS_POD];
+  return a.domain === 'node' ? [nodeSide, clusterSide] : [clusterSide, nodeSide];
 }
 
 /**
@@ -176,7 +201,7 @@ function report(ctx: RuleContext, collector: FindingCollector, self: RangeFact, 
 function reportNetworks(ctx: RuleContext, collector: FindingCollector, owned: readonly Owned[], networks: readonly NamedNetwork[], kind: 'external' | 'node'): void {
   if (networks.length === 0) return;
   const severity: Severity = kind === 'external' ? 'error' : 'warning';
-  const consequence = kind === 'external' ? 'the cluster would capture traffic meant for that network' : "the nodes' own addresses would collide with the cluster's";
+  const consequence = kind === 'external' ? 'the cluster would capture traffic meant for that network' : NODE_CONSEQUENCE;
   const key = kind === 'external' ? 'externalNetworks' : 'nodeNetworks';
   for (const [o, network] of findOverlapsBetween(owned, (x) => x.fact.value.range, networks, (n) => n.range)) {
     const self = o.fact;
