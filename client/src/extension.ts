@@ -47,7 +47,7 @@ function clientOptions(outputChannel: LogOutputChannel): LanguageClientOptions {
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
-      { scheme: 'file', pattern: '**/*.{yaml,yml,json}' },
+      { scheme: 'file', pattern: '**/*.{yaml,yml,json,yaml.j2,yml.j2}' },
     ],
     synchronize: { configurationSection: 'cidrLens' },
     outputChannel,

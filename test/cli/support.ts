@@ -26,6 +26,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
     encoding: 'utf8',
     env: { ...withoutColorSettings(process.env), ...options.env },
     timeout: 120_000,
+    // A check over many workspaces prints megabytes of JSON and SARIF; the default 1 MB would cut it.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,32 +1,13 @@
-// Where the shared corpus of real manifests is: `../shared/corpus` beside the repository (read-only,
-// never copied in). A clone made elsewhere (CI's clean clone, `git clone . /tmp/x`) finds it beside the
-// repository it was cloned from; `CIDR_LENS_CORPUS` names it explicitly.
+// Where the shared corpus of real manifests is (read-only, never copied in): `CIDR_LENS_CORPUS`, or
+// `../shared/corpus` beside the repository. Only `npm run test:corpus` reads it (test/run.mjs checks
+// that it is there before any test starts); `.ci/run` names it.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
-function originFolder(): string | undefined {
-  try {
-    const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], { encoding: 'utf8' }).trim();
-    const path = url.startsWith('file://') ? new URL(url).pathname : url;
-    return isAbsolute(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function candidates(): string[] {
-  const origin = originFolder();
-  return [process.env.CIDR_LENS_CORPUS, resolve('..', 'shared', 'corpus'), origin && resolve(origin, '..', 'shared', 'corpus')].filter(
-    (p): p is string => typeof p === 'string' && p.length > 0,
-  );
-}
-
-/** The corpus folder; throws (failing the test) with every place looked at when it is nowhere. */
+/** The corpus folder; throws when it is not there. */
 export function corpusFolder(): string {
-  const tried = candidates();
-  const found = tried.find((p) => existsSync(resolve(p, 'INDEX.tsv')));
-  if (!found) throw new Error(`the corpus of real manifests is missing: looked at ${tried.join(', ')} (set CIDR_LENS_CORPUS to its folder)`);
-  return resolve(found);
+  const folder = resolve(process.env.CIDR_LENS_CORPUS || join('..', 'shared', 'corpus'));
+  if (!existsSync(join(folder, 'INDEX.tsv'))) throw new Error(`the corpus of real manifests is not at ${folder}: set CIDR_LENS_CORPUS to the folder holding its INDEX.tsv`);
+  return folder;
 }

@@ -5,6 +5,8 @@ import { Dirent, closeSync, fstatSync, openSync, readFileSync, readdirSync, real
 import * as path from 'node:path';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+/** Ansible and other installers keep manifests as Jinja templates (`*.yml.j2`); the core masks the template syntax. */
+const TEMPLATE_EXTENSION = '.j2';
 export const CONFIG_FILE_NAME = '.cidr-lens.yaml';
 /** Default for `cidrLens.scan.maxFileSizeKb`: larger than any real manifest bundle (tigera-operator.yaml is ~2 MB). */
 export const DEFAULT_MAX_FILE_SIZE_KB = 8192;
@@ -25,7 +27,10 @@ export interface ScannedFile {
 }
 
 export function isManifestPath(file: string): boolean {
-  return MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase());
+  const name = file.toLowerCase();
+  const extension = path.extname(name);
+  if (extension === TEMPLATE_EXTENSION) return ['.yaml', '.yml'].includes(path.extname(name.slice(0, -TEMPLATE_EXTENSION.length)));
+  return MANIFEST_EXTENSIONS.includes(extension);
 }
 
 /**

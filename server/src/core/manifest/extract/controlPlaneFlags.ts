@@ -1,5 +1,8 @@
 // Extractor: the address flags of kube-apiserver, kube-controller-manager, kube-proxy and kubelet
-// (domain-rules.md §2-§5, §6.3) wherever a command line runs them:
+// (domain-rules.md §2-§5, §6.3), and of cloud controller managers (`cloud-controller-manager`,
+// `hcloud-cloud-controller-manager`, …), whose node IPAM is KCM's own controller with KCM's flags
+// (`--allocate-node-cidrs`, `--cluster-cidr`, `--node-cidr-mask-size*`, k8s.io/cloud-provider
+// `app/options`), wherever a command line runs them:
 //   - `command`/`args` of any container or init container: static pods, DaemonSets, every pod template;
 //   - `ExecStart=` lines of systemd units carried in cloud-config / Ignition `content(s)` strings.
 // Both `--flag=value` (the span is the value part) and `--flag value` are read, also when one string
@@ -19,6 +22,15 @@ import { spanOf } from '../sourceText';
 type KubeComponent = Extract<Component, 'kube-apiserver' | 'kube-controller-manager' | 'kube-proxy' | 'kubelet'>;
 
 const COMPONENTS: readonly KubeComponent[] = ['kube-apiserver', 'kube-controller-manager', 'kube-proxy', 'kubelet'];
+
+/** A binary that runs a component: its own, or one that embeds the component's controllers. */
+interface Program {
+  readonly component: KubeComponent;
+  /** The name in source labels: the component, or `cloud-controller-manager` for every provider's CCM. */
+  readonly name: string;
+}
+
+const CLOUD_CONTROLLER_MANAGER = 'cloud-controller-manager';
 
 /** hyperkube runs every component as a subcommand, under its short or full name. */
 const HYPERKUBE_SUBCOMMANDS: ReadonlyMap<string, KubeComponent> = new Map([
@@ -66,8 +78,8 @@ export const controlPlaneFlags: Extractor = {
 function containerFacts(ctx: ExtractContext): Fact[] {
   return containersOf(ctx).flatMap((container) => {
     const words = argumentWords(ctx, [...ctx.items(ctx.get(['command'], container.node)), ...ctx.items(ctx.get(['args'], container.node))]);
-    const component = componentOfWords(words) ?? componentOfImage(container.image);
-    return component ? commandLineFacts(ctx, component, words, `container:${container.index}`) : [];
+    const program = programOfWords(words) ?? programOfImage(container.image);
+    return program ? commandLineFacts(ctx, program, words, `container:${container.index}`) : [];
   });
 }
 
@@ -78,8 +90,8 @@ function systemdUnitFacts(ctx: ExtractContext): Fact[] {
     const text = ctx.text(node)?.text ?? '';
     return execStartCommands(text).flatMap((range) => {
       const words = argumentWords(ctx, [node], range);
-      const component = componentOfWords(words);
-      return component ? commandLineFacts(ctx, component, words, `unit:${path}`) : [];
+      const program = programOfWords(words);
+      return program ? commandLineFacts(ctx, program, words, `unit:${path}`) : [];
     });
   });
 }
@@ -100,34 +112,46 @@ function execStartCommands(text: string): Array<{ start: number; end: number }> 
   return commands;
 }
 
-/** The component a command line runs: the first word naming one, by its file name. */
-function componentOfWords(words: readonly ScalarSlice[]): KubeComponent | undefined {
+/** The program a command line runs: the first word naming one, by its file name. */
+function programOfWords(words: readonly ScalarSlice[]): Program | undefined {
   for (let i = 0; i < words.length; i++) {
     if (words[i].text.includes('=') || words[i].text.startsWith('-')) continue;
     const name = words[i].text.replace(/^[@+!:]+/, '').split('/').pop() ?? '';
-    if ((COMPONENTS as readonly string[]).includes(name)) return name as KubeComponent;
-    if (name === 'hyperkube') return HYPERKUBE_SUBCOMMANDS.get(words[i + 1]?.text ?? '');
+    if ((COMPONENTS as readonly string[]).includes(name)) return { component: name as KubeComponent, name };
+    if (isCloudControllerManager(name)) return { component: 'kube-controller-manager', name: CLOUD_CONTROLLER_MANAGER };
+    if (name === 'hyperkube') {
+      const component = HYPERKUBE_SUBCOMMANDS.get(words[i + 1]?.text ?? '');
+      return component ? { component, name: component } : undefined;
+    }
   }
   return undefined;
 }
 
-/** The component an image ships: `registry.k8s.io/kube-proxy:v1.30.0`, `kube-apiserver-amd64`. */
-function componentOfImage(image: string | undefined): KubeComponent | undefined {
+/** The program an image ships: `registry.k8s.io/kube-proxy:v1.30.0`, `kube-apiserver-amd64`, `hetznercloud/hcloud-cloud-controller-manager`. */
+function programOfImage(image: string | undefined): Program | undefined {
   const name = image?.split('/').pop()?.split(/[:@]/)[0] ?? '';
-  return COMPONENTS.find((component) => name === component || name.startsWith(`${component}-`));
+  const component = COMPONENTS.find((c) => name === c || name.startsWith(`${c}-`));
+  if (component) return { component, name: component };
+  return isCloudControllerManager(name) ? { component: 'kube-controller-manager', name: CLOUD_CONTROLLER_MANAGER } : undefined;
 }
 
-function commandLineFacts(ctx: ExtractContext, component: KubeComponent, words: readonly ScalarSlice[], group: string): Fact[] {
+/** `cloud-controller-manager` itself or a provider's build of it (`aws-cloud-controller-manager`, `openstack-cloud-controller-manager-amd64`). */
+function isCloudControllerManager(name: string): boolean {
+  return /(^|-)cloud-controller-manager(-(amd64|arm64|arm|ppc64le|s390x))?$/.test(name);
+}
+
+function commandLineFacts(ctx: ExtractContext, program: Program, words: readonly ScalarSlice[], group: string): Fact[] {
+  const component = program.component;
   const flags = lastFlags(readFlags(words, (name) => BOOLEAN_FLAGS.has(name)));
   const allocate = component === 'kube-controller-manager' ? allocateNodeCidrs(flags.get('allocate-node-cidrs')) : undefined;
   const ipam = allocate === undefined ? undefined : { allocateNodeCidrs: allocate };
   const fieldFacts = FLAG_FIELDS[component].flatMap((field) => {
     const value = flags.get(field.flag)?.value;
     const attributes = field.role === 'pod-network' ? ipam : field.attributes;
-    const spec: FieldSpec = { role: field.role, component, source: `${component} --${field.flag}`, syntax: field.syntax, group, ...(attributes ? { attributes } : {}) };
+    const spec: FieldSpec = { role: field.role, component, source: `${program.name} --${field.flag}`, syntax: field.syntax, group, ...(attributes ? { attributes } : {}) };
     return value ? flagValueFacts(ctx, value, spec, field.shape) : [];
   });
-  return component === 'kube-controller-manager' ? [...fieldFacts, ...nodeMaskFacts(ctx, flags, fieldFacts, group, ipam)] : fieldFacts;
+  return component === 'kube-controller-manager' ? [...fieldFacts, ...nodeMaskFacts(ctx, program.name, flags, fieldFacts, group, ipam)] : fieldFacts;
 }
 
 /** KCM's default is `false`; a bare `--allocate-node-cidrs` means `true`. Undefined for text Go rejects. */
@@ -140,8 +164,8 @@ function allocateNodeCidrs(flag: FlagOccurrence | undefined): boolean | undefine
  * Explicit mask flags, and KCM's defaults for the `--cluster-cidr` families no flag covers; the
  * defaults only matter (and are only given) when KCM allocates node CIDRs.
  */
-function nodeMaskFacts(ctx: ExtractContext, flags: ReadonlyMap<string, FlagOccurrence>, fieldFacts: readonly Fact[], group: string, ipam: FieldSpec['attributes']): Fact[] {
-  const owner: NodeMaskOwner = { component: 'kube-controller-manager', group, label: (flag) => `kube-controller-manager --${flag}`, ...(ipam ? { attributes: ipam } : {}) };
+function nodeMaskFacts(ctx: ExtractContext, programName: string, flags: ReadonlyMap<string, FlagOccurrence>, fieldFacts: readonly Fact[], group: string, ipam: FieldSpec['attributes']): Fact[] {
+  const owner: NodeMaskOwner = { component: 'kube-controller-manager', group, label: (flag) => `${programName} --${flag}`, ...(ipam ? { attributes: ipam } : {}) };
   const setMasks = NODE_MASK_FLAGS.filter((flag) => flags.has(flag));
   const explicit = setMasks.flatMap((flag) => {
     const value = flags.get(flag)?.value;
