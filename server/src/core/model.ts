@@ -52,6 +52,7 @@ export type Role =
   | 'source-range' // Service loadBalancerSourceRanges: clients, not owned space.
   | 'secondary-network' // Whereabouts / host-local ranges of a NetworkAttachmentDefinition or CNI config.
   | 'node-network' // The network the nodes live in, as an installer states it: OpenShift machineNetwork, a VPC and its subnets, Talos validSubnets.
+  | 'internal-network' // A range a CNI keeps for its own plumbing on every node: OVN-Kubernetes join, transit and masquerade subnets, the Kube-OVN join subnet. Nothing else may use it.
   | 'node-address' // Addresses or ranges of the nodes themselves (kubeadm advertiseAddress, node autodetection CIDRs).
   | 'cluster-ip' // Service spec.clusterIP(s).
   | 'cluster-dns' // kubelet clusterDNS, k3s cluster-dns.

@@ -119,6 +119,7 @@ const RANGE_LANES: Readonly<Partial<Record<Role, MapLane>>> = {
   'service-network': 'services',
   'lb-pool': 'load-balancers',
   'node-network': 'nodes',
+  'internal-network': 'cni',
   'node-address': 'nodes',
   'secondary-network': 'secondary',
 };

@@ -39,6 +39,7 @@ const ROLE_NAMES: Readonly<Record<Role, string>> = {
   'source-range': 'allowed client range',
   'secondary-network': 'secondary network range',
   'node-network': 'node network',
+  'internal-network': 'CNI internal network',
   'node-address': 'node address',
   'cluster-ip': 'cluster IP',
   'cluster-dns': 'cluster DNS address',

@@ -24,6 +24,7 @@ const OWNED_ROLES: ReadonlySet<Role> = new Set<Role>([
   'bgp-advertised',
   'secondary-network',
   'node-address',
+  'internal-network',
   'cluster-ip',
   'cluster-dns',
   'lb-ip',

@@ -62,6 +62,7 @@ const ROLE_ORDER: readonly Role[] = [
   'native-routing-cidr',
   'lb-pool',
   'node-network',
+  'internal-network',
   'node-pod-cidr',
   'ipam-block',
   'ip-reservation',

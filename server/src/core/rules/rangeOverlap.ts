@@ -20,6 +20,13 @@
 //     an error when the installer itself refuses the overlap (the fact's attribute `overlap: 'rejected'`,
 //     e.g. openshift-install's "must not overlap with machineNetwork"). Node networks never collide with
 //     one another: a VPC contains its subnets.
+//   - a CNI's internal network (`internal-network` facts: OVN-Kubernetes' join, transit and masquerade
+//     subnets, Kube-OVN's join subnet) vs any pod, service or node range, or another internal network
+//     (error): every node routes the internal range to the CNI's own switches, so an address in it is
+//     unreachable from the pods ("must not overlap with any other subnet … including the node network",
+//     OpenShift's install-config docs); vs a load-balancer pool (warning), and vs `externalNetworks`
+//     and `nodeNetworks` entries like any owned range. The finding lands on both values; the internal
+//     side gets no move (it is usually a default, set where the CNI is configured).
 // Ranges that restate one another are not overlaps: a kubeadm podSubnet and the Flannel Network or
 // Calico pool inside it are one pod network (pod-network-mismatch judges whether they agree), and a
 // calico-node `CALICO_IPV4POOL_CIDR` only creates a pool when none exists, so it never coexists with
@@ -35,7 +42,7 @@ import { moveFixes } from './freeSubnetFixes';
 import { Counterpart, FindingCollector, andMore, byProminence, factCounterpart, fromDifferentClusterObjects, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
 
-type Domain = 'pod' | 'service' | 'lb' | 'node';
+type Domain = 'pod' | 'service' | 'lb' | 'node' | 'internal';
 
 interface Owned {
   readonly fact: RangeFact;
@@ -84,6 +91,7 @@ function ownedRanges(ctx: RuleContext): Owned[] {
     else if (fact.role === 'service-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'service' });
     else if (fact.role === 'lb-pool' && judgeable(fact)) owned.push({ fact, domain: 'lb' });
     else if (fact.role === 'node-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'node' });
+    else if (fact.role === 'internal-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'internal' });
   }
   return byProminence(owned, (o) => o.fact);
 }
@@ -101,6 +109,12 @@ const POD_VS_NODE: Category = { id: 'node', severity: 'warning', consequence: NO
 const POD_VS_NODE_REJECTED: Category = { ...POD_VS_NODE, severity: 'error', consequence: `${NODE_CONSEQUENCE}, and the installer refuses it` };
 const NODE_VS_POD: Category = { ...POD_VS_NODE, moveSelf: false };
 const NODE_VS_POD_REJECTED: Category = { ...POD_VS_NODE_REJECTED, moveSelf: false };
+const INTERNAL_CONSEQUENCE = "the CNI routes its internal network to its own switches on every node, so these addresses would be unreachable";
+const VS_INTERNAL: Category = { id: 'internal', severity: 'error', consequence: INTERNAL_CONSEQUENCE, moveSelf: true };
+const INTERNAL_VS: Category = { ...VS_INTERNAL, moveSelf: false };
+const NODE_VS_INTERNAL: Category = { ...VS_INTERNAL, moveSelf: false };
+const LB_VS_INTERNAL: Category = { ...VS_INTERNAL, severity: 'warning' };
+const INTERNAL_VS_LB: Category = { ...LB_VS_INTERNAL, moveSelf: false };
 const SERVICE_VS_LB: Category = { id: 'service-lb', severity: 'warning', consequence: 'a Service ClusterIP could equal a load-balancer address', moveSelf: false };
 
 /** The category of a pair, from each side, or undefined when the two may share addresses. */
@@ -115,6 +129,7 @@ function classify(a: Owned, b: Owned): [Category, Category] | undefined {
     if (ka !== kb && rangeKey(fa.value.range) === rangeKey(fb.value.range)) return undefined;
     return [CALICO, CALICO];
   }
+  if (a.domain === 'internal' || b.domain === 'internal') return internalCategories(a, b);
   if (a.domain === 'node' || b.domain === 'node') return nodeCategories(a, b);
   if (a.domain === 'lb' && b.domain === 'lb') {
     const [la, lb] = [fa.attributes?.lb, fb.attributes?.lb];
@@ -155,6 +170,14 @@ function nodeCategories(a: Owned, b: Owned): [Category, Category] | undefined {
   const rejected = node.attributes?.overlap === 'rejected';
   const [clusterSide, nodeSide] = rejected ? [POD_VS_NODE_REJECTED, NODE_VS_POD_REJECTED] : [POD_VS_NODE, NODE_VS_POD];
   return a.domain === 'node' ? [nodeSide, clusterSide] : [clusterSide, nodeSide];
+}
+
+/** A CNI's internal network against any other range, from each side. */
+function internalCategories(a: Owned, b: Owned): [Category, Category] {
+  const other = a.domain === 'internal' ? b : a;
+  const [internalSide, otherSide] =
+    other.domain === 'lb' ? [INTERNAL_VS_LB, LB_VS_INTERNAL] : other.domain === 'node' || other.domain === 'internal' ? [INTERNAL_VS, NODE_VS_INTERNAL] : [INTERNAL_VS, VS_INTERNAL];
+  return a.domain === 'internal' ? [internalSide, otherSide] : [otherSide, internalSide];
 }
 
 /**
