@@ -120,3 +120,52 @@ describe('MetalLB, Weave and Whereabouts values', () => {
     assert.equal(range.value.kind, 'invalid');
   });
 });
+
+describe('Kube-OVN attributes', () => {
+  it('marks the default subnet, its VPC and protocol, and groups the gateway with its CIDR', () => {
+    const list = facts('apiVersion: kubeovn.io/v1\nkind: Subnet\nmetadata: {name: ovn-default}\nspec: {cidrBlock: 10.16.0.0/16, gateway: 10.16.0.1, protocol: IPv4, default: true}\n');
+    const cidr = only(list, 'kube-ovn Subnet spec.cidrBlock');
+    const gateway = only(list, 'kube-ovn Subnet spec.gateway');
+    assert.equal(cidr.role, 'cni-pod-pool');
+    assert.deepEqual(cidr.attributes, { kubeOvn: 'subnet', subnet: 'ovn-default', vpc: 'ovn-cluster', default: true, provider: 'ovn', protocol: 'IPv4' });
+    assert.equal(gateway.group, cidr.group);
+    assert.equal(gateway.attributes?.bound, 'gateway');
+  });
+
+  it('reads a custom VPC subnet as a secondary network', () => {
+    const cidr = only(facts('apiVersion: kubeovn.io/v1\nkind: Subnet\nmetadata: {name: s}\nspec: {vpc: vpc1, cidrBlock: 10.0.1.0/24}\n'), 'kube-ovn Subnet spec.cidrBlock');
+    assert.equal(cidr.role, 'secondary-network');
+    assert.equal(cidr.attributes?.vpc, 'vpc1');
+  });
+
+  it('reads an excludeIps range as an address range', () => {
+    const exclude = only(facts('apiVersion: kubeovn.io/v1\nkind: Subnet\nmetadata: {name: s}\nspec: {cidrBlock: 10.66.0.0/16, excludeIps: [10.66.0.1..10.66.0.10]}\n'), 'kube-ovn Subnet spec.excludeIps');
+    assert.equal(rangeOf(exclude), '10.66.0.1-10.66.0.10');
+  });
+
+  it('keeps the default and join subnets of a controller apart, under the names its flags give', () => {
+    const list = facts('kind: Deployment\napiVersion: apps/v1\nspec: {template: {spec: {containers: [{name: kube-ovn-controller, args: [--default-ls=pods, --node-switch=nodes]}]}}}\n');
+    const pods = only(list, 'kube-ovn-controller --default-cidr');
+    const join = only(list, 'kube-ovn-controller --node-switch-cidr');
+    assert.equal(pods.attributes?.subnet, 'pods');
+    assert.equal(join.attributes?.subnet, 'nodes');
+    assert.equal(join.attributes?.kubeOvn, 'join');
+    assert.notEqual(pods.group, join.group);
+  });
+});
+
+describe('Antrea attributes', () => {
+  const configMap = (agent: string, controller: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: antrea-config}\ndata:\n  antrea-agent.conf: '${agent}'\n  antrea-controller.conf: '${controller}'\n`;
+
+  it('groups node IPAM masks with its cluster CIDRs and keeps the agent apart', () => {
+    const list = facts(configMap('{antreaProxy: {enable: false}}', '{nodeIPAM: {enableNodeIPAM: true, clusterCIDRs: [10.10.0.0/16]}}'));
+    const cidr = only(list, 'antrea-controller.conf nodeIPAM.clusterCIDRs');
+    const mask = only(list, 'antrea-controller.conf nodeIPAM.nodeCIDRMaskSizeIPv4');
+    const service = only(list, 'antrea-agent.conf serviceCIDR');
+    assert.equal(mask.group, cidr.group);
+    assert.deepEqual(mask.value, { kind: 'number', value: 24 });
+    assert.equal(mask.attributes?.family, 4);
+    assert.notEqual(service.group, cidr.group);
+    assert.deepEqual(service.attributes, { trafficEncapMode: 'encap', antreaProxy: false });
+  });
+});

@@ -349,6 +349,8 @@ function podIpamIgnoringNodeSubnets(plan: AddressPlan, family: Family): boolean 
     if (p.value.range.family !== family) return false;
     if (CALICO_COMPONENTS.has(p.component)) return p.attributes?.disabled !== true;
     if (p.component === 'cilium') return CILIUM_CLUSTER_POOL_MODES.includes(String(p.attributes?.ipam)) || p.attributes?.ipam === 'multi-pool';
+    // Kube-OVN allocates from its subnets; the join subnet holds node addresses, not pods.
+    if (p.component === 'kube-ovn') return p.attributes?.kubeOvn === 'subnet';
     return p.component === 'weave';
   });
 }

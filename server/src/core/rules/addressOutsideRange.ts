@@ -16,7 +16,10 @@
 //     CIDR set's except that is not inside its cidr (error): `CIDRRule.Validate` refuses the policy
 //     with "allow CIDR prefix … does not contain exclude CIDR prefix …" (an equal except is accepted);
 //   - a LoadBalancer Service's loadBalancerIP outside every load-balancer pool (warning): no pool can
-//     hand it out (other Service types ignore the field).
+//     hand it out (other Service types ignore the field);
+//   - a Kube-OVN subnet gateway outside the subnet's own CIDR of its family (error): ValidateSubnet
+//     refuses the subnet, "gateway … is not in cidr …"; its network address, or the IPv4 broadcast
+//     address, is refused too ("… is the network number ip in cidr …", "… is the broadcast ip in cidr …").
 // A rule only fires when the scope itself defines the containing ranges of that family: a lone Service
 // is never judged against a service range that no document implies. Containment is answered by one
 // sort-and-sweep per kind (net/sweep.ts findContainers), never by comparing every pair.
@@ -34,7 +37,7 @@ import type { Rule, RuleContext } from './rule';
 export const addressOutsideRange: Rule = {
   id: 'address-outside-range',
   defaultSeverity: 'error',
-  description: 'A clusterIP, clusterDNS, Node podCIDR, IPAMBlock, ipBlock.except or load-balancer IP lies outside every range it must come from.',
+  description: 'A clusterIP, clusterDNS, Node podCIDR, IPAMBlock, ipBlock.except, load-balancer IP or Kube-OVN gateway lies outside every range it must come from.',
   run(ctx) {
     const serviceRanges = ctx.plan.rangesOf('service-network').filter((f) => isNetworkFact(f) && f.component !== 'calico-operator');
     const podNetworks = ctx.plan.rangesOf('pod-network').filter(isNetworkFact);
@@ -49,6 +52,7 @@ export const addressOutsideRange: Rule = {
       ...outside(ctx, explicit(ctx, 'ipam-block'), calicoPools, 'error', 'Calico pool', 'no Calico pool owns this block'),
       ...outside(ctx, explicit(ctx, 'lb-ip').filter((f) => f.attributes?.type === 'LoadBalancer'), lbPools, 'warning', 'load-balancer pool', 'no load-balancer pool of this cluster can hand it out'),
       ...exceptions(ctx),
+      ...kubeOvnGateways(ctx),
     ];
   },
 };
@@ -236,6 +240,45 @@ function exceptions(ctx: RuleContext): Finding[] {
         `${label(except)} is not a strict subset of ${labelAt(cidr, ctx)} — ${why}: the API server rejects the policy ("must be a strict subset of \`cidr\`")`,
         [{ uri: cidr.doc.uri, span: cidr.span, message: `the ipBlock's cidr for ${label(except)}` }],
       ),
+    );
+  }
+  return findings;
+}
+
+/**
+ * Kube-OVN gateways (`spec.gateway`, `--default-gateway`, the charts' POD_GATEWAY) against the CIDRs of
+ * their own subnet (same document and group). Defaults count: a chart's default gateway left beside a
+ * changed POD_CIDR is the usual way this breaks.
+ */
+function kubeOvnGateways(ctx: RuleContext): Finding[] {
+  const cidrs = new Map<string, RangeFact[]>();
+  for (const fact of ctx.plan.facts) {
+    if (fact.component !== 'kube-ovn' || (fact.role !== 'cni-pod-pool' && fact.role !== 'secondary-network') || !isNetworkFact(fact)) continue;
+    const list = cidrs.get(groupOf(fact)) ?? [];
+    list.push(fact);
+    cidrs.set(groupOf(fact), list);
+  }
+  const findings: Finding[] = [];
+  for (const gateway of ctx.plan.rangesOf('subnet-bound')) {
+    if (gateway.component !== 'kube-ovn' || gateway.value.kind !== 'address') continue;
+    const own = cidrs.get(groupOf(gateway)) ?? [];
+    if (own.length === 0) continue;
+    const family = gateway.value.range.family;
+    const inside = own.find((c) => c.value.range.family === family && rangeContains(c.value.range, gateway.value.range));
+    const related = (c: RangeFact, relation: string) => ({ uri: c.doc.uri, span: c.span, message: `${label(c)} ${relation} ${label(gateway)}` });
+    if (!inside) {
+      const named = own.map((c) => labelAt(c, ctx)).join(', ');
+      findings.push(
+        findingOn(gateway, 'address-outside-range', 'error', `${label(gateway)} is outside its subnet's CIDR ${named}: Kube-OVN refuses the subnet ("gateway ${gateway.text} is not in cidr …")`, own.map((c) => related(c, 'does not contain'))),
+      );
+      continue;
+    }
+    const { first, last } = inside.value.range;
+    const address = gateway.value.range.first;
+    const which = address === first ? 'network number' : family === 4 && address === last ? 'broadcast' : undefined;
+    if (!which) continue;
+    findings.push(
+      findingOn(gateway, 'address-outside-range', 'error', `${label(gateway)} is the ${which} address of ${labelAt(inside, ctx)}: Kube-OVN refuses the subnet ("${gateway.text} is the ${which} ip in cidr …")`, [related(inside, 'contains')]),
     );
   }
   return findings;

@@ -17,6 +17,9 @@
 //     kube-proxy takes pod traffic for external traffic. Not when Cilium replaces kube-proxy
 //     (`kubeProxyReplacement: true`) and the scope shows no kube-proxy configuration: then nothing
 //     reads the cluster CIDR as "the pods" (k3s/RKE2 with disable-kube-proxy and Cilium's own pool).
+//   - Kube-OVN's default subnet outside it (warning, as Cilium's): Kube-OVN "will take over pod ip
+//     allocation" and ignores node podCIDRs (kube-ovn#148); its other subnets and the join subnet are
+//     meant to lie elsewhere.
 //   - kube-proxy clusterCIDR ≠ podSubnet (CONS-006, warning; kubeadm itself warns).
 //   - Cilium's native-routing CIDR must cover the pod range (CONS-005, warning) in native routing mode,
 //     or pod-to-pod traffic is masqueraded.
@@ -154,6 +157,8 @@ function poolCheck(pool: RangeFact, refs: readonly RangeFact[]): Check | undefin
     case 'cilium':
     case 'weave':
       return rangeContains(ref, pool.value.range) ? undefined : OWN_IPAM;
+    case 'kube-ovn':
+      return attributes.default !== true || rangeContains(ref, pool.value.range) ? undefined : OWN_IPAM;
     default:
       return undefined;
   }

@@ -9,6 +9,9 @@
 //     on create; disabled pools count too, since they keep the addresses already handed out;
 //   - MetalLB addresses within or across pools (OVL-003, error): the webhook rejects
 //     `CIDR %q in pool %q overlaps with already defined CIDR %q`;
+//   - Kube-OVN subnets of one VPC and VLAN, the join subnet included (error): the controller refuses
+//     the later one, "subnet … cidr … is conflict with subnet … cidr …" (checkSubnetConflict), and stops
+//     on start when its own default, join and service CIDRs overlap (CheckSystemCIDR);
 //   - Cilium LB-IPAM blocks (OVL-004, warning): accepted, but the pool gets `cilium.io/PoolConflict`
 //     and allocates nothing;
 //   - load-balancer pools vs pod/service ranges or each other (OVL-005, warning): one address, two owners;
@@ -99,6 +102,7 @@ function ownedRanges(ctx: RuleContext): Owned[] {
 const POD_SERVICE: Category = { id: 'pod-service', severity: 'error', consequence: 'pod and Service addresses must never overlap', moveSelf: true };
 const CALICO: Category = { id: 'calico', severity: 'error', consequence: 'Calico rejects overlapping IP pools ("IPPool CIDR overlaps with IPPool CIDR")', moveSelf: true };
 const METALLB: Category = { id: 'metallb', severity: 'error', consequence: 'MetalLB rejects the pool ("overlaps with already defined CIDR")', moveSelf: true };
+const KUBE_OVN: Category = { id: 'kube-ovn', severity: 'error', consequence: 'Kube-OVN refuses overlapping subnets of one VPC ("subnet … cidr … is conflict with subnet … cidr …")', moveSelf: true };
 const CILIUM_LB: Category = { id: 'cilium-lb', severity: 'warning', consequence: 'Cilium marks the pool cilium.io/PoolConflict and allocates nothing from it', moveSelf: true };
 const LB_LB: Category = { id: 'lb-lb', severity: 'warning', consequence: 'two load-balancer IPAMs could hand out the same address', moveSelf: true };
 const LB_VS_POD: Category = { id: 'lb-pod', severity: 'warning', consequence: 'a load-balancer address could equal a pod IP', moveSelf: true };
@@ -129,6 +133,7 @@ function classify(a: Owned, b: Owned): [Category, Category] | undefined {
     if (ka !== kb && rangeKey(fa.value.range) === rangeKey(fb.value.range)) return undefined;
     return [CALICO, CALICO];
   }
+  if (isKubeOvnSubnet(fa) && isKubeOvnSubnet(fb)) return sameKubeOvnSwitch(fa, fb) ? [KUBE_OVN, KUBE_OVN] : undefined;
   if (a.domain === 'internal' || b.domain === 'internal') return internalCategories(a, b);
   if (a.domain === 'node' || b.domain === 'node') return nodeCategories(a, b);
   if (a.domain === 'lb' && b.domain === 'lb') {
@@ -157,6 +162,19 @@ function classify(a: Owned, b: Owned): [Category, Category] | undefined {
     default:
       return undefined;
   }
+}
+
+function isKubeOvnSubnet(fact: Fact): boolean {
+  return fact.component === 'kube-ovn' && (fact.role === 'cni-pod-pool' || fact.role === 'internal-network');
+}
+
+/**
+ * Whether two Kube-OVN subnets must be disjoint: two subnets (by name) of one VPC and VLAN. One name
+ * is one subnet stated twice, e.g. the controller's --default-cidr and the `ovn-default` Subnet it creates.
+ */
+function sameKubeOvnSwitch(a: Fact, b: Fact): boolean {
+  const attribute = (f: Fact, key: string) => f.attributes?.[key] ?? '';
+  return attribute(a, 'subnet') !== attribute(b, 'subnet') && attribute(a, 'vpc') === attribute(b, 'vpc') && attribute(a, 'vlan') === attribute(b, 'vlan');
 }
 
 /**

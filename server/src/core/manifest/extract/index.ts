@@ -12,6 +12,8 @@ import { metallb } from './metallb';
 import { loadBalancerAnnotations } from './loadBalancerAnnotations';
 import { networkAttachment } from './networkAttachment';
 import { weave } from './weave';
+import { kubeOvn } from './kubeOvn';
+import { antrea } from './antrea';
 import { clusterApi } from './clusterApi';
 import { controlPlaneFlags } from './controlPlaneFlags';
 import { ansibleVariables } from './ansibleVariables';
@@ -52,5 +54,7 @@ export const extractors: readonly Extractor[] = [
   metallb,
   loadBalancerAnnotations,
   weave,
+  kubeOvn,
+  antrea,
   networkAttachment,
 ];

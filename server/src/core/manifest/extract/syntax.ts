@@ -34,6 +34,8 @@ export const WHEREABOUTS_IP: FieldSyntax = { expects: 'ip', parser: 'legacy', ho
 export const HOST_LOCAL_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'error' };
 /** MetalLB pool entries: a CIDR or an `a-b` range, host bits masked. */
 export const METALLB_ADDRESSES: FieldSyntax = { expects: 'cidr-or-range', parser: 'go', hostBits: 'info' };
+/** Kube-OVN `excludeIps`: addresses and `first..last` ranges, each address read by Go `net.ParseIP`. */
+export const KUBE_OVN_EXCLUDE_IP: FieldSyntax = { expects: 'cidr-or-range', parser: 'go', hostBits: 'info' };
 /** Integer settings: masks, block sizes, maxPods. */
 export const INTEGER: FieldSyntax = { expects: 'number', parser: 'go', hostBits: 'info' };
 
