@@ -190,7 +190,11 @@ export const KUBELET_DEFAULT_MAX_PODS = 110;
 export const CALICO_DEFAULT_BLOCK_SIZE: Readonly<Record<Family, number>> = { 4: 26, 6: 122 };
 
 /** Components that pass a cluster CIDR to kube-controller-manager (or are it). */
-const KCM_OWNERS: ReadonlySet<Component> = new Set<Component>(['kube-controller-manager', 'kubeadm', 'k3s', 'kind', 'cluster-api']);
+/**
+ * Owners whose pod network is split into node subnets by KCM's node IPAM, or by a controller with its
+ * semantics (OpenShift's OVN-Kubernetes cluster manager gives each node one /hostPrefix of its entry).
+ */
+export const KCM_OWNERS: ReadonlySet<Component> = new Set<Component>(['kube-controller-manager', 'kubeadm', 'k3s', 'kind', 'cluster-api', 'openshift']);
 const CALICO_COMPONENTS: ReadonlySet<Component> = new Set<Component>(['calico', 'calico-operator', 'calico-node']);
 const CILIUM_CLUSTER_POOL_MODES = ['cluster-pool', 'cluster-pool-v2beta'];
 
@@ -329,7 +333,8 @@ function kcmMask(plan: AddressPlan, pool: RangeFact, family: Family): Figure<num
     candidates.find((m) => !m.isDefault && m.attributes?.family === family) ??
     candidates.find((m) => !m.isDefault && m.attributes?.family === undefined) ??
     candidates.find((m) => m.isDefault);
-  const own = pick(masks.filter((m) => m.group === pool.group));
+  // An OpenShift clusterNetwork entry has its own hostPrefix: the `entry` attribute pairs them.
+  const own = pick(masks.filter((m) => m.group === pool.group && m.attributes?.entry === pool.attributes?.entry));
   // Cluster API keeps the KCM flags in a KubeadmControlPlane, apart from the Cluster's pod CIDR.
   const elsewhere = !own || (own.isDefault && pool.component === 'cluster-api') ? pick(masks.filter((m) => !m.isDefault && m.group !== pool.group)) : undefined;
   const chosen = elsewhere ?? own;
@@ -642,7 +647,7 @@ export function knownNodes(model: CapacityModel, allocator: NodeSubnetAllocator 
   const declared = (pool && model.nodes.declarations.find((d) => d.fact?.group === pool.group)) ?? model.nodes.declared;
   if (nodes.length > 0) candidates.push({ count: nodes.length, what: `${nodes.length} Node${nodes.length === 1 ? '' : 's'} with a podCIDR`, facts: nodes });
   if (allocator === 'cilium-cluster-pool' && ciliumNodes.length > 0) candidates.push({ count: ciliumNodes.length, what: `${ciliumNodes.length} CiliumNode${ciliumNodes.length === 1 ? '' : 's'}`, facts: ciliumNodes });
-  if (declared && declared.fact) candidates.push({ count: declared.value, what: `the ${declared.value} node${declared.value === 1 ? '' : 's'} the ${declared.fact.component} config creates`, facts: [declared.fact] });
+  if (declared && declared.fact) candidates.push({ count: declared.value, what: `the ${declared.value} node${declared.value === 1 ? '' : 's'} the ${declared.fact.component === 'openshift' ? 'install-config' : `${declared.fact.component} config`} creates`, facts: [declared.fact] });
   return candidates.sort((a, b) => b.count - a.count)[0];
 }
 

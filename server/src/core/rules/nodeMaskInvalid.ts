@@ -15,7 +15,7 @@
 import type { Fact, Finding, Fix } from '../model';
 import type { Family } from '../net/addr';
 import { formatPrefix, masked, prefixFrom } from '../net/prefix';
-import { KCM_DEFAULT_NODE_MASK, allocatesNodeCidrs } from '../plan/capacity';
+import { KCM_DEFAULT_NODE_MASK, KCM_OWNERS, allocatesNodeCidrs } from '../plan/capacity';
 import type { RangeFact } from '../plan/plan';
 import { formatCount } from '../text/format';
 import { fileTextOf, replaceValue } from './perValue';
@@ -24,7 +24,8 @@ import { FindingSet, at, bitsFor, label, numberFix, pow2, related, rangeEdits } 
 
 /** KCM's and Cilium's `clusterSubnetMaxDiff`, kubeadm's `PodSubnetNodeMaskMaxDiff`. */
 const MAX_DIFF = 16;
-const KCM_OWNERS = new Set<Fact['component']>(['kube-controller-manager', 'kubeadm', 'k3s', 'kind', 'cluster-api']);
+/** openshift-install: "cluster network host subnetwork prefix must be 64 for IPv6 networks" (pkg/types/validation). */
+const OPENSHIFT_IPV6_HOST_PREFIX = 64;
 /** Owners whose masks kubeadm validates: kubeadm itself, and kind and Cluster API, which run it. */
 const KUBEADM_LIKE = new Set<Fact['component']>(['kubeadm', 'kind', 'cluster-api']);
 
@@ -58,7 +59,8 @@ export const nodeMaskInvalid: Rule = {
  * beside a Cluster API Cluster), the pools the capacity model found this mask in effect for.
  */
 function kcmClusterCidrs(ctx: RuleContext, mask: Fact): RangeFact[] {
-  const own = ctx.plan.rangesOf('pod-network').filter((p) => p.group === mask.group && p.value.kind === 'prefix');
+  // An OpenShift hostPrefix splits its own clusterNetwork entry only (the `entry` attribute pairs them).
+  const own = ctx.plan.rangesOf('pod-network').filter((p) => p.group === mask.group && p.attributes?.entry === mask.attributes?.entry && p.value.kind === 'prefix');
   const explicitCidr = own.filter((p) => p.component === 'kube-controller-manager' || p.source.includes('extraArgs'));
   if (own.length > 0) return explicitCidr.length > 0 ? explicitCidr : own;
   return ctx.plan.capacity.nodeSubnets.filter((n) => n.allocator === 'kube-controller-manager' && n.mask.fact === mask).map((n) => n.pool);
@@ -180,11 +182,16 @@ function sizeChecks(ctx: RuleContext, mask: Fact, clusterCidrs: readonly RangeFa
     return;
   }
   if (family === undefined) return;
+  if (mask.component === 'openshift' && family === 6 && value !== OPENSHIFT_IPV6_HOST_PREFIX) {
+    out.add(mask, 'error', `hostPrefix ${mask.text} (${mask.source}) is not ${OPENSHIFT_IPV6_HOST_PREFIX} on an IPv6 cluster network — openshift-install refuses it: "cluster network host subnetwork prefix must be 64 for IPv6 networks"`, [], numberFix(ctx, mask, OPENSHIFT_IPV6_HOST_PREFIX, `Set hostPrefix to ${OPENSHIFT_IPV6_HOST_PREFIX}`, true));
+    return;
+  }
   for (const cidr of clusterCidrs) {
     if (cidr.value.range.family !== family) continue;
     const bits = prefixBitsOf(cidr);
     if (value < bits) shorterThanRange(ctx, mask, value, cidr, out);
-    else if (value - bits > MAX_DIFF) tooManyBits(ctx, mask, value, cidr, out);
+    // OVN-Kubernetes' subnet allocator has no 16-bit limit; openshift-install checks only the two above.
+    else if (value - bits > MAX_DIFF && mask.component !== 'openshift') tooManyBits(ctx, mask, value, cidr, out);
   }
 }
 
@@ -201,7 +208,9 @@ function shorterThanRange(ctx: RuleContext, mask: Fact, value: number, cidr: Ran
   const kubeadm = KUBEADM_LIKE.has(mask.component) && maskFamily(mask) !== undefined;
   const consequence = kubeadm
     ? `${kubeadmFails(mask)} with "the size of pod subnet with mask ${bits} is smaller than the size of node subnet with mask ${value}"`
-    : mask.component === 'cilium'
+    : mask.component === 'openshift'
+      ? `openshift-install refuses it: "cluster network host subnetwork prefix must not be larger size than CIDR ${cidr.text}"`
+      : mask.component === 'cilium'
       ? 'the Cilium operator has no node CIDR to give out, so no node gets pod addresses'
       : 'kube-controller-manager has no node subnet to give out, so every node waits for a podCIDR (CIDRNotAvailable)';
   if (!mask.isDefault) {

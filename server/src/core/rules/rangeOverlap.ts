@@ -89,7 +89,9 @@ export const rangeOverlap: Rule = {
 /** The ranges the cluster owns: its pod network and CNI pod pools, service ranges, load-balancer pools, and the node networks its sources state. */
 function ownedRanges(ctx: RuleContext): Owned[] {
   const owned: Owned[] = [];
+  const movedInternal = writtenInternalNetworks(ctx);
   for (const fact of ctx.plan.facts) {
+    if (fact.role === 'internal-network' && fact.isDefault && movedInternal.has(internalKey(fact))) continue;
     if ((fact.role === 'pod-network' || fact.role === 'cni-pod-pool') && isNetworkFact(fact)) owned.push({ fact, domain: 'pod' });
     else if (fact.role === 'service-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'service' });
     else if (fact.role === 'lb-pool' && judgeable(fact)) owned.push({ fact, domain: 'lb' });
@@ -190,8 +192,19 @@ function nodeCategories(a: Owned, b: Owned): [Category, Category] | undefined {
   return a.domain === 'node' ? [nodeSide, clusterSide] : [clusterSide, nodeSide];
 }
 
-/** A CNI's internal network against any other range, from each side. */
-function internalCategories(a: Owned, b: Owned): [Category, Category] {
+/** Which internal network of which family a fact states: `ovn-join/4`. */
+function internalKey(fact: Fact): string {
+  return `${fact.attributes?.internal ?? fact.source}/${'range' in fact.value ? fact.value.range.family : ''}`;
+}
+
+/** The internal networks the scope writes: a written one replaces the default of its kind (the operator object moves OVN's join subnet). */
+function writtenInternalNetworks(ctx: RuleContext): Set<string> {
+  return new Set(ctx.plan.facts.filter((f) => f.role === 'internal-network' && !f.isDefault && isNetworkFact(f)).map(internalKey));
+}
+
+/** A CNI's internal network against any other range, from each side; one internal network stated twice is no collision. */
+function internalCategories(a: Owned, b: Owned): [Category, Category] | undefined {
+  if (a.domain === 'internal' && b.domain === 'internal' && internalKey(a.fact) === internalKey(b.fact)) return undefined;
   const other = a.domain === 'internal' ? b : a;
   const [internalSide, otherSide] =
     other.domain === 'lb' ? [INTERNAL_VS_LB, LB_VS_INTERNAL] : other.domain === 'node' || other.domain === 'internal' ? [INTERNAL_VS, NODE_VS_INTERNAL] : [INTERNAL_VS, VS_INTERNAL];

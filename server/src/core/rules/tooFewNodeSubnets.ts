@@ -70,6 +70,7 @@ function consequence(entry: NodeSubnetCapacity): string {
     case 'flannel-etcd':
       return 'flanneld on the nodes beyond that finds no subnet left to lease and their pods get no address';
     default:
+      if (entry.pool.component === 'openshift') return "OVN-Kubernetes' cluster manager has no host subnet left for the nodes beyond that, and they stay NotReady";
       return entry.podsUseNodeSubnets
         ? 'kube-controller-manager leaves the nodes beyond that without a podCIDR ("CIDRNotAvailable"), and CNIs that take pod addresses from it (flannel, kindnet, Canal, host-local) cannot start their pods'
         : 'kube-controller-manager leaves the nodes beyond that without a podCIDR ("CIDRNotAvailable"); their pods still get addresses from the CNI\'s own pool, which ignores node podCIDRs';

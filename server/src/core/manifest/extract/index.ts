@@ -26,6 +26,7 @@ import { kubernetesNode } from './kubernetesNode';
 import { kubernetesService } from './kubernetesService';
 import { networkPolicy } from './networkPolicy';
 import { serviceCidr } from './serviceCidr';
+import { openshift } from './openshift';
 
 export type { Extractor } from './extractor';
 
@@ -43,6 +44,8 @@ export const extractors: readonly Extractor[] = [
   k3s,
   clusterApi,
   ansibleVariables,
+  // Installers and distributions.
+  openshift,
   // CNIs and load balancers.
   calicoIpPool,
   calicoResources,
