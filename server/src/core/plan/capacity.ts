@@ -229,7 +229,8 @@ function buildCapacity(plan: AddressPlan): CapacityModel {
     services: services.filter((s) => s.allocated.includes(fact as RangeFact)),
     lbPools: lbPools.filter((l) => l.allocated.includes(fact as RangeFact)),
   });
-  return { nodeSubnets, calicoPools, services, lbPools, nodes, maxPods: maxPodsFigure(maxPodsFacts, expect.podsPerNode), maxPodsFacts, about, holding };
+  const distributionDefault = plan.factsOf('max-pods').find((f) => f.isDefault && numberOf(f) !== undefined && numberOf(f) !== KUBELET_DEFAULT_MAX_PODS);
+  return { nodeSubnets, calicoPools, services, lbPools, nodes, maxPods: maxPodsFigure(maxPodsFacts, expect.podsPerNode, distributionDefault), maxPodsFacts, about, holding };
 }
 
 /** flannel with the kube subnet manager uses KCM's node subnets: a hover on its Network shows them when they are carved from the same range. */
@@ -239,11 +240,16 @@ function splitsFlannelNetwork(entry: NodeSubnetCapacity, fact: Fact): boolean {
   return entry.allocator === 'kube-controller-manager' && entry.effective && rangeContains(range, entry.pool.value.range);
 }
 
-function maxPodsFigure(facts: readonly Fact[], expected: number | undefined): Figure<number> {
+/**
+ * The pods a node runs: the largest written maxPods, else the config's expectation, else a
+ * distribution's own default where it differs from the kubelet's (OpenShift's 250), else the kubelet's.
+ */
+function maxPodsFigure(facts: readonly Fact[], expected: number | undefined, distributionDefault: Fact | undefined): Figure<number> {
   let best: Fact | undefined;
   for (const fact of facts) if (!best || numberOf(fact)! > numberOf(best)!) best = fact;
   if (best) return { value: numberOf(best)!, origin: 'written', fact: best, label: best.source };
   if (expected !== undefined) return { value: expected, origin: 'config', label: 'expect.podsPerNode' };
+  if (distributionDefault) return { value: numberOf(distributionDefault)!, origin: 'default', fact: distributionDefault, label: `${distributionDefault.source} default` };
   return { value: KUBELET_DEFAULT_MAX_PODS, origin: 'default', label: 'kubelet default maxPods' };
 }
 
@@ -561,9 +567,12 @@ function serviceRank(fact: Fact): number | undefined {
     if (fact.source.includes('controllerManager')) return undefined;
     return fact.source.includes('apiServer') ? 1 : 2;
   }
-  if (fact.component === 'k3s' || fact.component === 'kind' || fact.component === 'cluster-api') return 2;
+  if (SERVICE_RANGE_DISTRIBUTIONS.has(fact.component)) return 2;
   return undefined;
 }
+
+/** Distributions and installers whose service range setting is what the apiserver they run gets. */
+const SERVICE_RANGE_DISTRIBUTIONS: ReadonlySet<Component> = new Set<Component>(['k3s', 'kind', 'cluster-api', 'openshift']);
 
 function serviceCapacities(plan: AddressPlan): ServiceCapacity[] {
   const ranges = plan.rangesOf('service-network').filter((f) => f.value.kind === 'prefix');

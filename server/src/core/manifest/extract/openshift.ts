@@ -12,7 +12,8 @@
 // The installer's defaults (pkg/types/defaults/installconfig.go) are facts on the install-config when
 // the lists are absent: machine network 10.0.0.0/16, service network 172.30.0.0/16, cluster network
 // 10.128.0.0/14 with hostPrefix 23, networkType OVNKubernetes (since 4.12). hostPrefix is the node mask:
-// OVN-Kubernetes gives each node one /hostPrefix of its entry. The machine network is the node network,
+// OVN-Kubernetes gives each node one /hostPrefix of its entry. OpenShift's kubelets run with maxPods
+// 250 (the machine-config operator's kubelet template), a default fact too. The machine network is the node network,
 // and openshift-install refuses any overlap of the three networks (pkg/types/validation/installconfig.go:
 // "cluster network must not overlap with any of the machine networks", "service network must not overlap
 // with any of the machine networks"), so node-network facts say `overlap: 'rejected'`.
@@ -48,6 +49,9 @@ const INSTALLER_DEFAULTS = {
   /** The installer's default pool sizes: three control-plane and three compute machines. */
   replicas: 3,
 } as const;
+
+/** The kubelet's maxPods on OpenShift nodes (the machine-config operator's kubelet.conf template), not upstream's 110. */
+const OPENSHIFT_MAX_PODS = '250';
 
 type OvnSubnet = 'join' | 'transit' | 'masquerade';
 
@@ -96,7 +100,7 @@ function embeddedInstallConfigs(ctx: ExtractContext): ExtractContext[] {
 }
 
 function spec(role: Role, source: string, attributes?: FieldSpec['attributes']): FieldSpec {
-  return { role, component: 'openshift', source, syntax: role === 'node-mask' ? INTEGER : K8S_STRICT_CIDR, group: 'cluster', ...(attributes ? { attributes } : {}) };
+  return { role, component: 'openshift', source, syntax: role === 'node-mask' || role === 'max-pods' ? INTEGER : K8S_STRICT_CIDR, group: 'cluster', ...(attributes ? { attributes } : {}) };
 }
 
 function installConfigFacts(ctx: ExtractContext): Fact[] {
@@ -110,7 +114,8 @@ function installConfigFacts(ctx: ExtractContext): Fact[] {
   const machines = machineNetworkFacts(ctx, networking, anchor);
   const pods = clusterNetwork.filter((fact) => fact.role === 'pod-network');
   const internal = networkType === OVN_KUBERNETES ? ovnInstallConfigFacts(ctx, networking, [...pods, ...services], networkTypeNode ?? anchor) : [];
-  return [...clusterNetwork, ...services, ...machines, ...internal];
+  const maxPods = ctx.defaulted(OPENSHIFT_MAX_PODS, spec('max-pods', 'OpenShift kubelet maxPods'), anchor);
+  return [...clusterNetwork, ...services, ...machines, ...internal, maxPods];
 }
 
 /** The machines openshift-install creates: controlPlane.replicas plus every compute pool's, 3 each by default. */
