@@ -1,6 +1,7 @@
 // One manifest file read into facts: parse, recognise each document, run every extractor. The result
 // depends only on (uri, text), so front ends cache it by content and re-read only what changed.
 
+import { isSeq } from 'yaml';
 import type { DocumentRef, Fact, Span } from '../model';
 import { createContext } from './extract/context';
 import { extractors } from './extract';
@@ -62,15 +63,24 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
  */
 function extractDocument(uri: string, doc: ManifestDocument, facts: Fact[], internalErrors: string[]): void {
   const ref = documentRef(uri, doc);
-  if (ref.kind !== 'List') {
+  const items = getKey((doc.contents ?? undefined) as Node | undefined, 'items', doc.yaml);
+  if (!isListKind(ref.kind) || !isSeq(items)) {
     extractObject(doc, ref, facts, internalErrors);
     return;
   }
-  // `kubectl get … -o yaml` writes a `List`: each item is an object of its own, as if it were a document.
-  seqItems(getKey((doc.contents ?? undefined) as Node | undefined, 'items', doc.yaml), doc.yaml).forEach((item, index) => {
+  // Each item of a list is an object of its own, as if it were a document.
+  seqItems(items, doc.yaml).forEach((item, index) => {
     const itemDoc: ManifestDocument = { ...doc, contents: item };
     extractObject(itemDoc, documentRef(uri, itemDoc, index), facts, internalErrors);
   });
+}
+
+/**
+ * `kubectl get … -o yaml` writes a `List`; `calicoctl get ippool -o yaml` and the API write typed lists
+ * (`IPPoolList`, `ServiceList`) whose items carry their own kind.
+ */
+function isListKind(kind: string): boolean {
+  return kind === 'List' || /^[A-Z][A-Za-z0-9]*List$/.test(kind);
 }
 
 function extractObject(doc: ManifestDocument, ref: DocumentRef, facts: Fact[], internalErrors: string[]): void {

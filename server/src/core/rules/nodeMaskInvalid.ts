@@ -40,8 +40,9 @@ export const nodeMaskInvalid: Rule = {
       if (KCM_OWNERS.has(mask.component)) {
         if (!allocatesNodeCidrs(ctx.plan, mask)) continue; // KCM's node IPAM is off: no mask is read.
         conflictingFlags(ctx, mask, masks, out);
-        kubeadmIgnoresPlainFlag(ctx, mask, out);
+        // One finding per mask: what the mask in effect does (KCM's split) outranks kubeadm ignoring it.
         sizeChecks(ctx, mask, kcmClusterCidrs(ctx, mask), out);
+        kubeadmIgnoresPlainFlag(ctx, mask, out);
       } else if (mask.component === 'cilium') {
         const pools = ctx.plan.rangesOf('cni-pod-pool').filter((p) => p.component === 'cilium' && p.group === mask.group && p.value.kind === 'prefix' && p.value.range.family === mask.attributes?.family);
         sizeChecks(ctx, mask, pools, out);

@@ -28,7 +28,15 @@ interface Program {
   readonly component: KubeComponent;
   /** The name in source labels: the component, or `cloud-controller-manager` for every provider's CCM. */
   readonly name: string;
+  /** The word of the command line that names it; undefined when only the image does. */
+  readonly word?: ScalarSlice;
 }
+
+/**
+ * kube-apiserver's service range when `--service-cluster-ip-range` is absent (`DefaultServiceIPCIDR`,
+ * pkg/controlplane/services.go): a /24 of 254 ClusterIPs, often far below what the cluster needs.
+ */
+const APISERVER_DEFAULT_SERVICE_RANGE = '10.0.0.0/24';
 
 const CLOUD_CONTROLLER_MANAGER = 'cloud-controller-manager';
 
@@ -117,11 +125,11 @@ function programOfWords(words: readonly ScalarSlice[]): Program | undefined {
   for (let i = 0; i < words.length; i++) {
     if (words[i].text.includes('=') || words[i].text.startsWith('-')) continue;
     const name = words[i].text.replace(/^[@+!:]+/, '').split('/').pop() ?? '';
-    if ((COMPONENTS as readonly string[]).includes(name)) return { component: name as KubeComponent, name };
-    if (isCloudControllerManager(name)) return { component: 'kube-controller-manager', name: CLOUD_CONTROLLER_MANAGER };
+    if ((COMPONENTS as readonly string[]).includes(name)) return { component: name as KubeComponent, name, word: words[i] };
+    if (isCloudControllerManager(name)) return { component: 'kube-controller-manager', name: CLOUD_CONTROLLER_MANAGER, word: words[i] };
     if (name === 'hyperkube') {
       const component = HYPERKUBE_SUBCOMMANDS.get(words[i + 1]?.text ?? '');
-      return component ? { component, name: component } : undefined;
+      return component ? { component, name: component, word: words[i + 1] } : undefined;
     }
   }
   return undefined;
@@ -151,7 +159,17 @@ function commandLineFacts(ctx: ExtractContext, program: Program, words: readonly
     const spec: FieldSpec = { role: field.role, component, source: `${program.name} --${field.flag}`, syntax: field.syntax, group, ...(attributes ? { attributes } : {}) };
     return value ? flagValueFacts(ctx, value, spec, field.shape) : [];
   });
+  if (component === 'kube-apiserver') return [...fieldFacts, ...apiserverDefaultFacts(ctx, program, flags, group)];
   return component === 'kube-controller-manager' ? [...fieldFacts, ...nodeMaskFacts(ctx, program.name, flags, fieldFacts, group, ipam)] : fieldFacts;
+}
+
+/** The apiserver's built-in service range, on the word that runs it, when the command line sets none. */
+function apiserverDefaultFacts(ctx: ExtractContext, program: Program, flags: ReadonlyMap<string, FlagOccurrence>, group: string): Fact[] {
+  if (flags.has('service-cluster-ip-range') || !program.word) return [];
+  const span = wordSpan(ctx, program.word);
+  if (!span) return [];
+  const spec: FieldSpec = { role: 'service-network', component: 'kube-apiserver', source: 'kube-apiserver --service-cluster-ip-range', syntax: COMPONENT_CIDR, group };
+  return [{ ...ctx.defaulted(APISERVER_DEFAULT_SERVICE_RANGE, spec), span }];
 }
 
 /** KCM's default is `false`; a bare `--allocate-node-cidrs` means `true`. Undefined for text Go rejects. */

@@ -4,7 +4,12 @@
 //     extraArgs, standalone or embedded as YAML in the `kubeadm-config` ConfigMap;
 //   - `InitConfiguration` / `JoinConfiguration` localAPIEndpoint.advertiseAddress and
 //     nodeRegistration.kubeletExtraArgs max-pods;
-//   - the same three configurations inside Cluster API's KubeadmControlPlane and KubeadmConfig(Template).
+//   - the same three configurations inside Cluster API's KubeadmControlPlane and KubeadmConfig(Template);
+//   - the pre-v1beta1 forms still found in old repositories: v1alpha1/v1alpha2 `MasterConfiguration`
+//     (networking, `controllerManagerExtraArgs`, `apiServerExtraArgs`, `api.advertiseAddress`) and
+//     v1alpha3 `ClusterConfiguration` (the same flat extraArgs maps) and `InitConfiguration`
+//     (`apiEndpoint.advertiseAddress`). Their facts carry the current field names in their labels,
+//     since the rules and fixes treat both spellings alike.
 
 import type { Fact } from '../../model';
 import { apiGroupOf, configDocuments, isConfigOf } from './componentConfig';
@@ -23,11 +28,13 @@ const KUBEADM_GROUP = 'kubeadm.k8s.io';
 
 export const kubeadm: Extractor = {
   name: 'kubeadm',
-  triggers: ['ClusterConfiguration', 'InitConfiguration', 'JoinConfiguration', 'clusterConfiguration', 'initConfiguration', 'joinConfiguration'],
+  triggers: ['ClusterConfiguration', 'InitConfiguration', 'JoinConfiguration', 'MasterConfiguration', 'clusterConfiguration', 'initConfiguration', 'joinConfiguration'],
   extract(ctx) {
     if (isClusterApiKubeadm(ctx)) return clusterApiFacts(ctx);
+    const masters = configDocuments(ctx, KUBEADM_GROUP, 'MasterConfiguration');
     return [
-      ...configDocuments(ctx, KUBEADM_GROUP, 'ClusterConfiguration').flatMap((inner) => clusterConfigurationFacts(inner, inner.root, true)),
+      ...[...configDocuments(ctx, KUBEADM_GROUP, 'ClusterConfiguration'), ...masters].flatMap((inner) => clusterConfigurationFacts(inner, inner.root, true)),
+      ...masters.flatMap((inner) => nodeConfigurationFacts(inner, inner.root, 'node')),
       ...(isConfigOf(ctx, KUBEADM_GROUP, 'InitConfiguration') || isConfigOf(ctx, KUBEADM_GROUP, 'JoinConfiguration') ? nodeConfigurationFacts(ctx, ctx.root, 'node') : []),
     ];
   },
@@ -51,8 +58,9 @@ export function kubeadmPatchFacts(ctx: ExtractContext): Fact[] {
 function clusterConfigurationFacts(ctx: ExtractContext, config: Node | undefined, impliesDefaults: boolean): Fact[] {
   if (!config) return [];
   const networking = below(ctx, config, ['networking']);
-  const kcmArgs = extraArgs(ctx, below(ctx, config, ['controllerManager', 'extraArgs']));
-  const apiArgs = extraArgs(ctx, below(ctx, config, ['apiServer', 'extraArgs']));
+  // v1alpha1-v1alpha3 spell them `controllerManagerExtraArgs` and `apiServerExtraArgs`.
+  const kcmArgs = extraArgs(ctx, below(ctx, config, ['controllerManager', 'extraArgs']) ?? below(ctx, config, ['controllerManagerExtraArgs']));
+  const apiArgs = extraArgs(ctx, below(ctx, config, ['apiServer', 'extraArgs']) ?? below(ctx, config, ['apiServerExtraArgs']));
   const podSubnetNode = below(ctx, networking, ['podSubnet']);
   const allocate = allocateNodeCidrs(ctx, kcmArgs, (ctx.text(podSubnetNode)?.text.trim() ?? '') !== '');
   const ipam: FieldSpec['attributes'] = allocate === undefined ? undefined : { allocateNodeCidrs: allocate };
@@ -101,7 +109,8 @@ function allocateNodeCidrs(ctx: ExtractContext, kcmArgs: ReadonlyMap<string, Ext
 
 function nodeConfigurationFacts(ctx: ExtractContext, config: Node | undefined, group: string): Fact[] {
   if (!config) return [];
-  const endpoint = below(ctx, config, ['localAPIEndpoint']) ?? below(ctx, config, ['controlPlane', 'localAPIEndpoint']);
+  // `api` in v1alpha1/v1alpha2 MasterConfiguration, `apiEndpoint` in v1alpha3 InitConfiguration.
+  const endpoint = below(ctx, config, ['localAPIEndpoint']) ?? below(ctx, config, ['controlPlane', 'localAPIEndpoint']) ?? below(ctx, config, ['apiEndpoint']) ?? below(ctx, config, ['api']);
   const address = ctx
     .scalar(below(ctx, endpoint, ['advertiseAddress']), { role: 'node-address', component: 'kubeadm', source: 'kubeadm localAPIEndpoint.advertiseAddress', syntax: COMPONENT_IP, group })
     // `0.0.0.0` and `::` ask kubeadm to pick the default route's address: they name no address.
