@@ -68,7 +68,10 @@ export interface ClusterCapacityJson {
   readonly maxPods: FigureJson<number>;
   readonly nodes: {
     /** Node objects with a podCIDR. */
+    /** Node objects, with a podCIDR or not. */
+    readonly objects: number;
     readonly withPodCidr: number;
+    readonly inventoryHosts: number;
     readonly ciliumNodes: number;
     /** Nodes a cluster definition creates (kind `nodes:`). */
     readonly declared?: number;
@@ -117,7 +120,9 @@ export function clusterCapacityJson(model: CapacityModel): ClusterCapacityJson {
   return {
     maxPods: figureJson(model.maxPods),
     nodes: {
+      objects: nodes.nodeObjects.length,
       withPodCidr: nodes.nodes.length,
+      inventoryHosts: nodes.inventoryHosts.length,
       ciliumNodes: nodes.ciliumNodes.length,
       ...(nodes.declared ? { declared: nodes.declared.value } : {}),
       ...(nodes.expected ? { expected: nodes.expected.value } : {}),
@@ -155,11 +160,12 @@ function line(provides: string, utilization: UtilizationJson | null): CapacityLi
   return { provides, used: `${count(utilization.allocated)} of ${count(utilization.capacity)} (${(utilization.ratio * 100).toFixed(1)} %)` };
 }
 
-/** `maxPods 110 (kubelet default maxPods) · 3 Nodes with a podCIDR · expect.nodes 500` */
+/** `maxPods 110 (kubelet default maxPods) · 3 Nodes (2 with a podCIDR) · expect.nodes 500` */
 export function clusterCapacityPhrase(capacity: ClusterCapacityJson): string {
   const { nodes } = capacity;
   const parts = [`maxPods ${capacity.maxPods.value} (${capacity.maxPods.source})`];
-  if (nodes.withPodCidr > 0) parts.push(`${nodes.withPodCidr} Node${nodes.withPodCidr === 1 ? '' : 's'} with a podCIDR`);
+  if (nodes.objects > 0) parts.push(`${nodes.objects} Node${nodes.objects === 1 ? '' : 's'} (${nodes.withPodCidr} with a podCIDR)`);
+  if (nodes.inventoryHosts > 0) parts.push(`${nodes.inventoryHosts} inventory host${nodes.inventoryHosts === 1 ? '' : 's'}`);
   if (nodes.ciliumNodes > 0) parts.push(`${nodes.ciliumNodes} CiliumNode${nodes.ciliumNodes === 1 ? '' : 's'}`);
   if (nodes.declared !== undefined) parts.push(`${nodes.declared} nodes declared`);
   if (nodes.expected !== undefined) parts.push(`expect.nodes ${nodes.expected}`);

@@ -139,6 +139,10 @@ export interface LbPoolCapacity {
 export interface NodeCounts {
   /** One fact per Node object with a podCIDR (its first), in file order. */
   readonly nodes: readonly Fact[];
+  /** One fact per Node object, with a podCIDR or not (its first podCIDR or address), in file order. */
+  readonly nodeObjects: readonly Fact[];
+  /** One fact per host of an installer inventory (its first address), in file order. */
+  readonly inventoryHosts: readonly Fact[];
   /** One fact per CiliumNode with podCIDRs. */
   readonly ciliumNodes: readonly Fact[];
   /**
@@ -627,6 +631,14 @@ function nodeCounts(plan: AddressPlan): NodeCounts {
       return true;
     });
   };
+  const nodeObjects = onePerKey(
+    plan.facts.filter((f) => f.component === 'kubernetes' && f.doc.kind === 'Node' && (f.role === 'node-pod-cidr' || f.role === 'node-address') && f.attributes?.standalone !== true),
+    (f) => (f.attributes?.node ? `name:${String(f.attributes.node)}` : `doc:${documentKey(f.doc)}`),
+  );
+  const inventoryHosts = onePerKey(
+    plan.factsOf('node-address').filter((f) => typeof f.attributes?.host === 'string'),
+    (f) => String(f.attributes!.host),
+  );
   const seenGroups = new Set<string>();
   const declarations: Figure<number>[] = [];
   for (const f of plan.facts) {
@@ -637,6 +649,8 @@ function nodeCounts(plan: AddressPlan): NodeCounts {
   const expected = plan.scope.config.expect.nodes;
   return {
     nodes: firstPerObject('kubernetes'),
+    nodeObjects,
+    inventoryHosts,
     ciliumNodes: firstPerObject('cilium'),
     declarations,
     ...(declarations.length === 1 ? { declared: declarations[0] } : {}),
@@ -644,17 +658,30 @@ function nodeCounts(plan: AddressPlan): NodeCounts {
   };
 }
 
+/** The first fact of each key, in file order. */
+function onePerKey(facts: readonly Fact[], key: (fact: Fact) => string): Fact[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const k = key(f);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /**
- * The nodes an allocator must serve, from what the scope shows: Node objects (CiliumNodes for Cilium's
- * pool) or the nodes a kind config creates, whichever is more. A kind node count applies to the pool
+ * The nodes an allocator must serve, from what the scope shows: Node objects (every one, with a
+ * podCIDR or not), the hosts of an installer inventory, CiliumNodes for Cilium's pool, or the nodes a
+ * kind config or install-config creates, whichever is more. A kind node count applies to the pool
  * written in the same kind config (`pool`), or to every pool when the scope holds a single kind config.
  * Undefined when the scope shows none.
  */
 export function knownNodes(model: CapacityModel, allocator: NodeSubnetAllocator | 'calico', pool?: Fact): { count: number; what: string; facts: readonly Fact[] } | undefined {
   const candidates: Array<{ count: number; what: string; facts: readonly Fact[] }> = [];
-  const { nodes, ciliumNodes } = model.nodes;
+  const { nodeObjects, inventoryHosts, ciliumNodes } = model.nodes;
   const declared = (pool && model.nodes.declarations.find((d) => d.fact?.group === pool.group)) ?? model.nodes.declared;
-  if (nodes.length > 0) candidates.push({ count: nodes.length, what: `${nodes.length} Node${nodes.length === 1 ? '' : 's'} with a podCIDR`, facts: nodes });
+  if (nodeObjects.length > 0) candidates.push({ count: nodeObjects.length, what: `${nodeObjects.length} Node${nodeObjects.length === 1 ? '' : 's'}`, facts: nodeObjects });
+  if (inventoryHosts.length > 0) candidates.push({ count: inventoryHosts.length, what: `${inventoryHosts.length} inventory host${inventoryHosts.length === 1 ? '' : 's'}`, facts: inventoryHosts });
   if (allocator === 'cilium-cluster-pool' && ciliumNodes.length > 0) candidates.push({ count: ciliumNodes.length, what: `${ciliumNodes.length} CiliumNode${ciliumNodes.length === 1 ? '' : 's'}`, facts: ciliumNodes });
   if (declared && declared.fact) candidates.push({ count: declared.value, what: `the ${declared.value} node${declared.value === 1 ? '' : 's'} the ${declared.fact.component === 'openshift' ? 'install-config' : `${declared.fact.component} config`} creates`, facts: [declared.fact] });
   return candidates.sort((a, b) => b.count - a.count)[0];
