@@ -21,6 +21,7 @@ import { documentKey } from '../model';
 import { Family, bitsOf } from '../net/addr';
 import { IpRange, rangeContains, rangeSize, rangesOverlap } from '../net/prefix';
 import { rangeSetFrom, rangeSetRanges } from '../net/rangeSet';
+import { usesKubeSubnetMgr } from './flannelMode';
 import type { AddressPlan, RangeFact } from './plan';
 
 // ---- the data --------------------------------------------------------------------------------------
@@ -228,7 +229,7 @@ function buildCapacity(plan: AddressPlan): CapacityModel {
     lbPools: lbPools.filter((l) => l.pool === fact),
   });
   const holding = (fact: Fact): FactCapacity => ({
-    nodeSubnets: nodeSubnets.filter((n) => n.allocated.includes(fact as RangeFact) || splitsFlannelNetwork(n, fact)),
+    nodeSubnets: nodeSubnets.filter((n) => n.allocated.includes(fact as RangeFact) || splitsFlannelNetwork(plan, n, fact)),
     calicoPools: calicoPools.filter((c) => c.allocated.includes(fact as RangeFact)),
     services: services.filter((s) => s.allocated.includes(fact as RangeFact)),
     lbPools: lbPools.filter((l) => l.allocated.includes(fact as RangeFact)),
@@ -238,8 +239,8 @@ function buildCapacity(plan: AddressPlan): CapacityModel {
 }
 
 /** flannel with the kube subnet manager uses KCM's node subnets: a hover on its Network shows them when they are carved from the same range. */
-function splitsFlannelNetwork(entry: NodeSubnetCapacity, fact: Fact): boolean {
-  if (fact.role !== 'cni-pod-pool' || fact.component !== 'flannel' || fact.attributes?.kubeSubnetMgr === false || fact.value.kind !== 'prefix') return false;
+function splitsFlannelNetwork(plan: AddressPlan, entry: NodeSubnetCapacity, fact: Fact): boolean {
+  if (fact.role !== 'cni-pod-pool' || fact.component !== 'flannel' || !usesKubeSubnetMgr(plan, fact) || fact.value.kind !== 'prefix') return false;
   const range = fact.value.range;
   return entry.allocator === 'kube-controller-manager' && entry.effective && rangeContains(range, entry.pool.value.range);
 }
@@ -301,7 +302,7 @@ function kcmSubnets(plan: AddressPlan, services: readonly ServiceCapacity[]): No
   // flannel with the kube subnet manager reads the nodes' podCIDRs: when the scope shows no KCM of that
   // family, assume KCM splits flannel's Network with its default mask, as flannel's own docs ask.
   for (const pool of plan.rangesOf('cni-pod-pool')) {
-    if (pool.component !== 'flannel' || pool.value.kind !== 'prefix' || pool.attributes?.kubeSubnetMgr === false) continue;
+    if (pool.component !== 'flannel' || pool.value.kind !== 'prefix' || !usesKubeSubnetMgr(plan, pool)) continue;
     const family = pool.value.range.family;
     if (!familyEnabled(pool, family) || out.some((n) => n.family === family)) continue;
     const mask: Figure<number> = { value: KCM_DEFAULT_NODE_MASK[family], origin: 'assumed', label: 'kube-controller-manager default node mask (flannel reads node podCIDRs)' };
@@ -398,7 +399,7 @@ function flannelEtcdSubnets(plan: AddressPlan): NodeSubnetCapacity[] {
   const lens = plan.factsOf('subnet-len').filter((f) => f.component === 'flannel' && f.value.kind === 'number');
   const bounds = plan.rangesOf('subnet-bound').filter((f) => f.component === 'flannel' && f.value.kind === 'address');
   return plan.rangesOf('cni-pod-pool').flatMap((pool) => {
-    if (pool.component !== 'flannel' || pool.value.kind !== 'prefix' || pool.attributes?.kubeSubnetMgr !== false) return [];
+    if (pool.component !== 'flannel' || pool.value.kind !== 'prefix' || usesKubeSubnetMgr(plan, pool)) return [];
     const family = pool.value.range.family;
     if (!familyEnabled(pool, family)) return [];
     const len = lens.find((l) => l.group === pool.group && l.attributes?.family === family);

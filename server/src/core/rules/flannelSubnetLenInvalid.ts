@@ -13,6 +13,7 @@ import type { Fact, Fix, Severity } from '../model';
 import type { Family } from '../net/addr';
 import { addrFrom, formatAddr } from '../net/addr';
 import { rangeContainsAddr } from '../net/prefix';
+import { usesKubeSubnetMgr } from '../plan/flannelMode';
 import type { RangeFact } from '../plan/plan';
 import type { Rule, RuleContext } from './rule';
 import { FindingSet, at, numberFix, pow2 } from './sizeCapacityReport';
@@ -89,7 +90,7 @@ function checkLength(ctx: RuleContext, len: Fact, network: RangeFact, out: Findi
   if (len.value.kind !== 'number') return;
   const value = len.value.value;
   const problem = problemOf(value, network);
-  const kube = len.attributes?.kubeSubnetMgr !== false;
+  const kube = usesKubeSubnetMgr(ctx.plan, len);
   const head = `${key(len)} ${len.text} (${len.source})`;
   if (kube) {
     out.add(len, 'info', `${head} is ignored: ${ignoredText(ctx, len, network)}${problem ? ` (with the etcd subnet manager flannel would stop: "${problem}")` : ''}`);
@@ -127,7 +128,7 @@ function checkBound(ctx: RuleContext, bound: RangeFact, network: RangeFact, leng
     }
   }
   const head = `${name} ${bound.text} (${bound.source})`;
-  if (bound.attributes?.kubeSubnetMgr !== false) {
+  if (usesKubeSubnetMgr(ctx.plan, bound)) {
     out.add(bound, 'info', `${head} is ignored: ${ignoredText(ctx, bound, network)}${problem ? ` (with the etcd subnet manager flannel would stop: "${problem}")` : ''}`);
     return;
   }

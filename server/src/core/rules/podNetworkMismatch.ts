@@ -31,7 +31,8 @@
 import type { Fact, Fix, Severity } from '../model';
 import type { Family } from '../net/addr';
 import { rangeContains } from '../net/prefix';
-import type { RangeFact } from '../plan/plan';
+import { usesKubeSubnetMgr } from '../plan/flannelMode';
+import type { AddressPlan, RangeFact } from '../plan/plan';
 import { replaceValue } from './perValue';
 import { FindingCollector, andMore, canonicalText, factCounterpart, isNetworkFact, label, rangeKey } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
@@ -64,7 +65,7 @@ export const podNetworkMismatch: Rule = {
       if (refs.length > 0) {
         const kubeProxyRuns = ctx.plan.rangesOf('proxy-cluster-cidr').length > 0;
         for (const pool of networks(ctx, 'cni-pod-pool', family)) {
-          const check = poolCheck(pool, refs);
+          const check = poolCheck(ctx.plan, pool, refs);
           if (check === OWN_IPAM && pool.component === 'cilium' && pool.attributes?.kubeProxyReplacement === true && !kubeProxyRuns) continue;
           if (check) pair(ctx, collector, check, pool, refs, true);
         }
@@ -140,13 +141,13 @@ const NATIVE: Check = {
 };
 
 /** The check a CNI pool fails against the cluster CIDR, if any. */
-function poolCheck(pool: RangeFact, refs: readonly RangeFact[]): Check | undefined {
+function poolCheck(plan: AddressPlan, pool: RangeFact, refs: readonly RangeFact[]): Check | undefined {
   const ref = refs[0].value.range;
   const attributes = pool.attributes ?? {};
   switch (pool.component) {
     case 'flannel':
       if (rangeContains(pool.value.range, ref)) return undefined;
-      return attributes.kubeSubnetMgr === false ? FLANNEL_ETCD : FLANNEL_KUBE;
+      return usesKubeSubnetMgr(plan, pool) ? FLANNEL_KUBE : FLANNEL_ETCD;
     case 'calico-operator':
       if (rangeContains(ref, pool.value.range)) return undefined;
       return refs.some((r) => r.role === 'pod-network' && KUBEADM_BASED.has(r.component)) ? OPERATOR_KUBEADM : OPERATOR_OTHER;

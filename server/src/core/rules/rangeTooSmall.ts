@@ -9,6 +9,7 @@
 
 import type { Fact, Finding, Severity } from '../model';
 import { rangeSize } from '../net/prefix';
+import { usesKubeSubnetMgr } from '../plan/flannelMode';
 import { findingOn } from './report';
 import { addressCount } from './perValue';
 import type { Rule, RuleContext } from './rule';
@@ -58,7 +59,7 @@ function check(ctx: RuleContext, fact: Fact): { severity: Severity; message: str
     const longest = family === 4 ? 28 : 124;
     if (prefix.bits <= longest) return undefined;
     const text = family === 4 ? `network is too small. Minimum useful network prefix is /${longest}` : `IPv6Network is too small. Minimum useful network prefix is /${longest}`;
-    if (fact.attributes?.kubeSubnetMgr === true) {
+    if (usesKubeSubnetMgr(ctx.plan, fact)) {
       return { severity: 'warning', message: `${head}: flannel needs at least a /${longest} — with --kube-subnet-mgr flannel skips its "${text}" check, but every node's podCIDR must fit inside this network` };
     }
     return { severity: 'error', message: `${head}: flannel fails with "${text}"` };
