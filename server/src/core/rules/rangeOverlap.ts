@@ -30,6 +30,12 @@
 //     OpenShift's install-config docs); vs a load-balancer pool (warning), and vs `externalNetworks`
 //     and `nodeNetworks` entries like any owned range. The finding lands on both values; the internal
 //     side gets no move (it is usually a default, set where the CNI is configured).
+//   - a node's own address (`node-address` facts that are single addresses: kubeadm advertiseAddress,
+//     Node InternalIP/ExternalIP, installer inventory hosts, an API endpoint VIP) inside a load-balancer
+//     pool (warning: MetalLB, Cilium LB-IPAM and kube-vip accept it, then may hand the node's address to
+//     a Service, and the ARP/NDP conflict takes the node off its network) or inside the pod or service
+//     range (warning, as HOST-006: traffic to the node is routed into the cluster network). Address
+//     ranges of nodes (autodetection CIDRs) are networks, which L2 pools belong in, so they are left out.
 // Ranges that restate one another are not overlaps: a kubeadm podSubnet and the Flannel Network or
 // Calico pool inside it are one pod network (pod-network-mismatch judges whether they agree), and a
 // calico-node `CALICO_IPV4POOL_CIDR` only creates a pool when none exists, so it never coexists with
@@ -45,7 +51,7 @@ import { moveFixes } from './freeSubnetFixes';
 import { Counterpart, FindingCollector, andMore, byProminence, factCounterpart, fromDifferentClusterObjects, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
 
-type Domain = 'pod' | 'service' | 'lb' | 'node' | 'internal';
+type Domain = 'pod' | 'service' | 'lb' | 'node' | 'internal' | 'host';
 
 interface Owned {
   readonly fact: RangeFact;
@@ -74,11 +80,11 @@ export const rangeOverlap: Rule = {
       report(ctx, collector, a.fact, b.fact, categories[0]);
       report(ctx, collector, b.fact, a.fact, categories[1]);
     }
-    reportNetworks(ctx, collector, owned.filter((o) => o.domain !== 'node'), ctx.config.externalNetworks, 'external');
+    reportNetworks(ctx, collector, owned.filter((o) => o.domain !== 'node' && o.domain !== 'host'), ctx.config.externalNetworks, 'external');
     reportNetworks(
       ctx,
       collector,
-      owned.filter((o) => o.domain !== 'lb' && o.domain !== 'node'),
+      owned.filter((o) => o.domain !== 'lb' && o.domain !== 'node' && o.domain !== 'host'),
       ctx.config.nodeNetworks,
       'node',
     );
@@ -97,6 +103,7 @@ function ownedRanges(ctx: RuleContext): Owned[] {
     else if (fact.role === 'lb-pool' && judgeable(fact)) owned.push({ fact, domain: 'lb' });
     else if (fact.role === 'node-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'node' });
     else if (fact.role === 'internal-network' && isNetworkFact(fact)) owned.push({ fact, domain: 'internal' });
+    else if (fact.role === 'node-address' && judgeable(fact) && fact.value.kind === 'address') owned.push({ fact, domain: 'host' });
   }
   return byProminence(owned, (o) => o.fact);
 }
@@ -121,6 +128,10 @@ const INTERNAL_VS: Category = { ...VS_INTERNAL, moveSelf: false };
 const NODE_VS_INTERNAL: Category = { ...VS_INTERNAL, moveSelf: false };
 const LB_VS_INTERNAL: Category = { ...VS_INTERNAL, severity: 'warning' };
 const INTERNAL_VS_LB: Category = { ...LB_VS_INTERNAL, moveSelf: false };
+const HOST_IN_LB: Category = { id: 'host-lb', severity: 'warning', consequence: "the load-balancer IPAM could hand the node's own address to a Service, and the ARP/NDP conflict would take the node off its network", moveSelf: false };
+const LB_HOLDS_HOST: Category = { ...HOST_IN_LB, id: 'lb-host' };
+const HOST_IN_CLUSTER: Category = { id: 'host-cluster', severity: 'warning', consequence: 'traffic to the node would be routed into the cluster network, and a pod IP or ClusterIP could equal its address', moveSelf: false };
+const CLUSTER_HOLDS_HOST: Category = { ...HOST_IN_CLUSTER, id: 'cluster-host', moveSelf: true };
 const SERVICE_VS_LB: Category = { id: 'service-lb', severity: 'warning', consequence: 'a Service ClusterIP could equal a load-balancer address', moveSelf: false };
 
 /** The category of a pair, from each side, or undefined when the two may share addresses. */
@@ -137,6 +148,7 @@ function classify(a: Owned, b: Owned): [Category, Category] | undefined {
   }
   if (isKubeOvnSubnet(fa) && isKubeOvnSubnet(fb)) return sameKubeOvnSwitch(fa, fb) ? [KUBE_OVN, KUBE_OVN] : undefined;
   if (a.domain === 'internal' || b.domain === 'internal') return internalCategories(a, b);
+  if (a.domain === 'host' || b.domain === 'host') return hostCategories(a, b);
   if (a.domain === 'node' || b.domain === 'node') return nodeCategories(a, b);
   if (a.domain === 'lb' && b.domain === 'lb') {
     const [la, lb] = [fa.attributes?.lb, fb.attributes?.lb];
@@ -180,6 +192,19 @@ function sameKubeOvnSwitch(a: Fact, b: Fact): boolean {
 }
 
 /**
+ * A node's own address against a load-balancer pool, or a pod or service range, from each side. Two
+ * node addresses are duplicate-address's matter, and a node address belongs in its node network.
+ */
+function hostCategories(a: Owned, b: Owned): [Category, Category] | undefined {
+  const [host, other] = a.domain === 'host' ? [a, b] : [b, a];
+  let pair: [Category, Category] | undefined;
+  if (other.domain === 'lb') pair = [HOST_IN_LB, LB_HOLDS_HOST];
+  else if (other.domain === 'pod' || other.domain === 'service') pair = [HOST_IN_CLUSTER, CLUSTER_HOLDS_HOST];
+  if (!pair || host === other) return undefined;
+  return a.domain === 'host' ? pair : [pair[1], pair[0]];
+}
+
+/**
  * A node network against a pod or service range, from each side. Node networks nest (a VPC and its
  * subnets) and hold load-balancer pools (L2 mode), so those pairs are no collision.
  */
@@ -207,7 +232,7 @@ function internalCategories(a: Owned, b: Owned): [Category, Category] | undefine
   if (a.domain === 'internal' && b.domain === 'internal' && internalKey(a.fact) === internalKey(b.fact)) return undefined;
   const other = a.domain === 'internal' ? b : a;
   const [internalSide, otherSide] =
-    other.domain === 'lb' ? [INTERNAL_VS_LB, LB_VS_INTERNAL] : other.domain === 'node' || other.domain === 'internal' ? [INTERNAL_VS, NODE_VS_INTERNAL] : [INTERNAL_VS, VS_INTERNAL];
+    other.domain === 'lb' ? [INTERNAL_VS_LB, LB_VS_INTERNAL] : other.domain === 'node' || other.domain === 'internal' || other.domain === 'host' ? [INTERNAL_VS, NODE_VS_INTERNAL] : [INTERNAL_VS, VS_INTERNAL];
   return a.domain === 'internal' ? [internalSide, otherSide] : [otherSide, internalSide];
 }
 
