@@ -31,7 +31,7 @@ import { rangeContainsAddr, rangeContains } from '../net/prefix';
 import type { RangeFact } from '../plan/plan';
 import { MAX_PARTNERS, findContainers } from '../net/sweep';
 import { findingOn } from './report';
-import { isCalicoPool, isNetworkFact, judgeable, label, labelAt } from './overlapConsistency';
+import { isCalicoPool, isLinkLocal, isNetworkFact, judgeable, label, labelAt } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
 
 export const addressOutsideRange: Rule = {
@@ -56,15 +56,6 @@ export const addressOutsideRange: Rule = {
     ];
   },
 };
-
-/**
- * NodeLocal DNSCache points kubelets at a link-local address (169.254.20.10 by default) on purpose:
- * a DNS server on every node, not a ClusterIP.
- */
-function isLinkLocal(fact: RangeFact): boolean {
-  const { family, first } = fact.value.range;
-  return family === 4 ? first >> 16n === 0xa9fen : first >> 118n === 0x3fan;
-}
 
 function explicit(ctx: RuleContext, role: Role): RangeFact[] {
   return ctx.plan.rangesOf(role).filter((f) => judgeable(f) && !f.isDefault);

@@ -13,6 +13,13 @@
 // Installation's serviceCIDRs: advertising another range than the apiserver's routes traffic for the
 // wrong addresses to the nodes and leaves the real ClusterIPs unreachable (domain-rules §18 OVL-008).
 //
+// The cluster DNS address is stated twice too: by the kubelet (clusterDNS, --cluster-dns, k3s
+// cluster-dns and its default) and by the DNS Service's ClusterIP (`kube-dns`, `coredns` or RKE2's
+// `rke2-coredns-rke2-coredns` in kube-system). The kubelet writes its value into every pod's
+// resolv.conf and checks nothing, so a value the DNS Service does not have leaves every pod without
+// name resolution (warning, as CONS-008). A link-local clusterDNS is NodeLocal DNSCache's node-local
+// address, which differs from the Service on purpose.
+//
 // Not conflicts: two sources restating one value (kubeadm's podSubnet and the KCM flag it generates);
 // ServiceCIDR objects, which add service ranges by design; entries of one list field (wrong-family's
 // matter); two Cluster API `Cluster` objects of different names, which are two clusters by definition
@@ -24,7 +31,8 @@ import { documentKey } from '../model';
 import type { Family } from '../net/addr';
 import { MAX_PARTNERS } from '../net/sweep';
 import type { RangeFact } from '../plan/plan';
-import { FindingCollector, andMore, fromDifferentClusterObjects, isNetworkFact, label, labelAt, rangeKey } from './overlapConsistency';
+import { FindingCollector, andMore, fromDifferentClusterObjects, isLinkLocal, isNetworkFact, judgeable, label, labelAt, rangeKey } from './overlapConsistency';
+import { at } from './sizeCapacityReport';
 import type { Rule, RuleContext } from './rule';
 
 const SETTINGS: ReadonlyArray<{ role: Role; name: string }> = [
@@ -44,6 +52,7 @@ export const conflictingDefinitions: Rule = {
       if (role === 'service-network') facts.push(...ctx.plan.rangesOf('bgp-advertised').filter((f) => isNetworkFact(f) && f.source.endsWith('spec.serviceClusterIPs')));
       for (const group of groups(ctx, facts)) compare(ctx, collector, group, name);
     }
+    clusterDnsMismatch(ctx, collector);
     return collector.findings();
   },
 };
@@ -112,6 +121,44 @@ function hint(self: Fact, other: Fact, name: string): string {
     return `one cluster has one ${name}; state it once`;
   }
   return `one cluster has one ${name}; if these files describe different clusters, add a .cidr-lens.yaml at each cluster's root`;
+}
+
+/** The names the cluster DNS Service has in kubeadm, k3s, kubespray (coredns) and RKE2 clusters. */
+const DNS_SERVICE_NAMES = new Set(['kube-dns', 'coredns', 'rke2-coredns-rke2-coredns']);
+
+function isDnsService(fact: Fact): boolean {
+  return fact.doc.kind === 'Service' && DNS_SERVICE_NAMES.has(fact.doc.name ?? '') && (fact.doc.namespace ?? 'kube-system') === 'kube-system';
+}
+
+/** Each kubelet cluster DNS address that is none of the DNS Service's ClusterIPs of its family, and that Service. */
+function clusterDnsMismatch(ctx: RuleContext, collector: FindingCollector): void {
+  const services = ctx.plan.rangesOf('cluster-ip').filter((f) => judgeable(f) && f.value.kind === 'address' && isDnsService(f));
+  if (services.length === 0) return;
+  const kubelets = ctx.plan.rangesOf('cluster-dns').filter((f) => judgeable(f) && f.value.kind === 'address' && !isLinkLocal(f));
+  const name = 'cluster DNS address';
+  for (const kubelet of kubelets) {
+    const family = kubelet.value.range.family;
+    const ofFamily = services.filter((s) => s.value.range.family === family && (ctx.config.scope !== 'file' || documentKey(s.doc) === documentKey(kubelet.doc)));
+    if (ofFamily.length === 0 || ofFamily.some((s) => rangeKey(s.value.range) === rangeKey(kubelet.value.range))) continue;
+    const service = ofFamily[0];
+    const serviceName = `the ${service.doc.name} Service's ClusterIP ${service.text} (${at(ctx, service)})`;
+    collector.add(
+      { uri: kubelet.doc.uri, span: kubelet.span },
+      name,
+      'conflicting-definitions',
+      'warning',
+      { name: serviceName, key: rangeKey(service.value.range), related: { uri: service.doc.uri, span: service.span, message: 'the DNS Service pods must be sent to' } },
+      (first) => `${label(kubelet)} is the DNS server the kubelet writes into every pod's resolv.conf, but the cluster DNS is ${first.name}: pods would ask an address no DNS server answers on — set it to ${service.text}`,
+    );
+    collector.add(
+      { uri: service.doc.uri, span: service.span },
+      name,
+      'conflicting-definitions',
+      'warning',
+      { name: labelAt(kubelet, ctx), key: rangeKey(kubelet.value.range), related: { uri: kubelet.doc.uri, span: kubelet.span, message: 'the DNS address the kubelet gives pods' } },
+      (first, more) => `${label(service)} is the cluster DNS Service, but the kubelet sends pods to ${first.name}${andMore(more)}: pods would resolve nothing`,
+    );
+  }
 }
 
 /** Elements of one list field (`a,b` in one value) are wrong-family's matter, not two definitions. */

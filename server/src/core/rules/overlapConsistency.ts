@@ -17,6 +17,15 @@ export function judgeable(fact: Fact): fact is RangeFact {
   return isRangeFact(fact);
 }
 
+/**
+ * NodeLocal DNSCache points kubelets at a link-local address (169.254.20.10 by default) on purpose:
+ * a DNS server on every node, not a ClusterIP.
+ */
+export function isLinkLocal(fact: RangeFact): boolean {
+  const { family, first } = fact.value.range;
+  return family === 4 ? first >> 16n === 0xa9fen : first >> 118n === 0x3fan;
+}
+
 /** A fact whose value is a network (a prefix or an `a-b` range), not a lone address in a CIDR field. */
 export function isNetworkFact(fact: Fact): fact is RangeFact {
   return judgeable(fact) && fact.value.kind !== 'address';
