@@ -36,6 +36,7 @@ import { indexedAddress } from './k3s';
 import { NodeMaskOwner, defaultNodeMasks, familiesOf, nodeMaskSpec } from './nodeMask';
 import { GO_IP, GO_MASKING_CIDR, KOPS_CIDR, withFamily } from './syntax';
 import { below } from './tree';
+import { isTemplate } from '../value';
 import { Node, getKeyNode, mapEntries, scalarString } from '../yamlNode';
 
 const API_GROUP = 'kops.k8s.io';
@@ -121,7 +122,9 @@ function nodeNetworkFacts(ctx: ExtractContext, cluster: KopsCluster): Fact[] {
   const network = explicit.length > 0 || !defaultCidr || !createsNetwork ? explicit : [ctx.defaulted(defaultCidr, networkSpec, kindNode(ctx))];
   const additional = ctx.each(below(ctx, cluster.network, ['additionalNetworkCIDRs']), field('node-network', `${path}.additionalNetworkCIDRs`, withFamily(KOPS_CIDR, 4), NODE_NETWORK));
   const subnets = ctx.items(below(ctx, cluster.network, ['subnets'])).flatMap((subnet, index) => {
-    const name = scalarString(below(ctx, subnet, ['name'])) ?? String(index);
+    // A templated name says nothing until rendered: the subnet is named by its position then.
+    const written = scalarString(below(ctx, subnet, ['name']));
+    const name = written !== undefined && !isTemplate(written) ? written : String(index);
     return ctx.scalar(below(ctx, subnet, ['cidr']), field('node-network', `${path}.subnets[${name}].cidr`, withFamily(KOPS_CIDR, 4), NODE_NETWORK));
   });
   return [...network, ...additional, ...subnets];
