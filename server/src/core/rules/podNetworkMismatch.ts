@@ -142,7 +142,7 @@ const NATIVE: Check = {
 const KOPS_NON_MASQUERADE: Check = {
   id: 'kops-non-masquerade',
   severity: 'error',
-  onComponent: (c, r) => `${c} does not contain the pod range ${r}: kops refuses the cluster ("podCIDR … must be a subnet of nonMasqueradeCIDR …")`,
+  onComponent: (c, r) => `${c} does not contain the pod range ${r}: kops refuses the cluster ("… must be a subnet of nonMasqueradeCIDR …")`,
   onReference: (r, c) => `${r} is not inside ${c}: kops refuses the cluster ("… must be a subnet of nonMasqueradeCIDR …")`,
   alignReference: false,
 };

@@ -72,8 +72,8 @@ export const kops: Extractor = {
     if (ctx.ref.kind !== 'Cluster' || apiGroupOf(ctx) !== API_GROUP) return [];
     const cluster = readCluster(ctx);
     const nonMasquerade = nonMasqueradeFacts(ctx, cluster);
-    const pods = podCidrFacts(ctx, cluster, nonMasquerade);
     const clusterCidr = clusterCidrFacts(ctx, cluster);
+    const pods = podCidrFacts(ctx, cluster, nonMasquerade, clusterCidr.length > 0);
     const services = serviceFacts(ctx, cluster, nonMasquerade);
     return [
       ...nodeNetworkFacts(ctx, cluster),
@@ -138,12 +138,15 @@ function nonMasqueradeFacts(ctx: ExtractContext, cluster: KopsCluster): Fact[] {
   return [ctx.defaulted(DEFAULT_NON_MASQUERADE_CIDR, spec, kindNode(ctx))];
 }
 
-/** podCIDR, or its default: the upper half of nonMasqueradeCIDR. */
-function podCidrFacts(ctx: ExtractContext, cluster: KopsCluster, nonMasquerade: readonly Fact[]): Fact[] {
+/**
+ * podCIDR, or its default: the upper half of nonMasqueradeCIDR. The default is left out when
+ * kube-controller-manager's clusterCIDR is set: the nodes' pod subnets, and so the pods, come from that.
+ */
+function podCidrFacts(ctx: ExtractContext, cluster: KopsCluster, nonMasquerade: readonly Fact[], managerHasRange: boolean): Fact[] {
   if (cluster.vpcNativePods) return [];
   const spec = field('pod-network', `${cluster.networkPath}.podCIDR`, KOPS_CIDR);
   const explicit = ctx.scalar(below(ctx, cluster.network, ['podCIDR']), spec);
-  const derived = nonMasquerade[0] && cluster.derivesRanges ? upperHalf(nonMasquerade[0]) : undefined;
+  const derived = nonMasquerade[0] && cluster.derivesRanges && !managerHasRange ? upperHalf(nonMasquerade[0]) : undefined;
   if (explicit.length > 0 || !derived) return explicit;
   return [ctx.defaulted(derived, spec, getKeyNode(cluster.network, 'nonMasqueradeCIDR', ctx.yaml) ?? kindNode(ctx))];
 }
