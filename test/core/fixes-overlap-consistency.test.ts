@@ -125,6 +125,13 @@ const CASES: readonly Case[] = [
     title: 'Set cilium ipv4NativeRoutingCIDR to 10.42.0.0/16 (as kubeadm networking.podSubnet)',
     lines: { 'cilium-values.yaml': ['ipv4NativeRoutingCIDR: 10.42.0.0/16'] },
   },
+  {
+    fixture: 'pod-network-mismatch/kops-pod-cidr-outside-non-masquerade.yaml',
+    rule: 'pod-network-mismatch',
+    on: { file: 'clusters/moved-pods.yaml', text: '10.200.0.0/16' },
+    title: 'Set kops spec.nonMasqueradeCIDR to 10.200.0.0/16 (as kops spec.podCIDR)',
+    lines: { 'clusters/moved-pods.yaml': ['  nonMasqueradeCIDR: 10.200.0.0/16'] },
+  },
 ];
 
 interface Loaded {

@@ -41,7 +41,7 @@ export type Role =
   | 'service-network' // The service ClusterIP range: kubeadm serviceSubnet, apiserver flag, k3s, kind, Cluster API, ServiceCIDR.
   | 'cni-pod-pool' // A CNI's own pod pool: Calico pools, Flannel Network, Cilium cluster pool, Weave, CiliumPodIPPool.
   | 'proxy-cluster-cidr' // kube-proxy clusterCIDR: must match the pod network.
-  | 'native-routing-cidr' // Cilium ipv4/ipv6-native-routing-cidr: must cover the pod network.
+  | 'native-routing-cidr' // Cilium ipv4/ipv6-native-routing-cidr, kops nonMasqueradeCIDR (traffic to it is not masqueraded): must cover the pod network.
   | 'lb-pool' // MetalLB IPAddressPool, CiliumLoadBalancerIPPool, Calico LoadBalancer pools.
   | 'node-pod-cidr' // Node spec.podCIDR(s): an allocation from the pod network.
   | 'ipam-block' // Calico IPAMBlock: an allocation from a Calico pool.

@@ -23,6 +23,9 @@
 //   - kube-proxy clusterCIDR ≠ podSubnet (CONS-006, warning; kubeadm itself warns).
 //   - Cilium's native-routing CIDR must cover the pod range (CONS-005, warning) in native routing mode,
 //     or pod-to-pod traffic is masqueraded.
+//   - kops' nonMasqueradeCIDR (a native-routing CIDR too: traffic to it is not masqueraded) must contain
+//     the Cluster's podCIDR and kubeControllerManager.clusterCIDR (error): kops validation refuses the
+//     cluster, "podCIDR … must be a subnet of nonMasqueradeCIDR …".
 // When the scope holds several different cluster CIDRs of one family, there is no reference to
 // compare with: conflicting-definitions reports that instead. Without any cluster CIDR, kube-proxy's
 // clusterCIDR is the reference. Findings sit on both values; the "align" fixes edit either side,
@@ -54,7 +57,7 @@ const KUBEADM_BASED = new Set(['kubeadm', 'kind', 'cluster-api']);
 export const podNetworkMismatch: Rule = {
   id: 'pod-network-mismatch',
   defaultSeverity: 'error',
-  description: "A CNI's or component's pod range disagrees with the cluster CIDR (Flannel Network, Calico pools, Cilium pools, kube-proxy clusterCIDR, native-routing CIDR).",
+  description: "A CNI's or component's pod range disagrees with the cluster CIDR (Flannel Network, Calico pools, Cilium pools, kube-proxy clusterCIDR, native-routing CIDR, kops nonMasqueradeCIDR).",
   run(ctx) {
     const collector = new FindingCollector();
     for (const family of [4, 6] as const) {
@@ -140,6 +143,14 @@ const NATIVE: Check = {
   alignReference: false,
 };
 
+const KOPS_NON_MASQUERADE: Check = {
+  id: 'kops-non-masquerade',
+  severity: 'error',
+  onComponent: (c, r) => `${c} does not contain the pod range ${r}: kops refuses the cluster ("… must be a subnet of nonMasqueradeCIDR …")`,
+  onReference: (r, c) => `${r} is not inside ${c}: kops refuses the cluster ("… must be a subnet of nonMasqueradeCIDR …")`,
+  alignReference: false,
+};
+
 /** The check a CNI pool fails against the cluster CIDR, if any. */
 function poolCheck(plan: AddressPlan, pool: RangeFact, refs: readonly RangeFact[]): Check | undefined {
   const ref = refs[0].value.range;
@@ -165,9 +176,16 @@ function poolCheck(plan: AddressPlan, pool: RangeFact, refs: readonly RangeFact[
   }
 }
 
-/** Cilium's native-routing CIDR must cover the pods: its own cluster pools, else the cluster CIDR. */
+/**
+ * Cilium's native-routing CIDR must cover the pods: its own cluster pools, else the cluster CIDR.
+ * kops' nonMasqueradeCIDR must contain the pod ranges of its own Cluster.
+ */
 function nativeRouting(ctx: RuleContext, collector: FindingCollector, family: Family, pods: readonly RangeFact[]): void {
   for (const native of networks(ctx, 'native-routing-cidr', family)) {
+    if (native.component === 'kops') {
+      nonMasquerade(ctx, collector, native, pods);
+      continue;
+    }
     if (native.attributes?.routingMode !== 'native') continue;
     const ownPools = networks(ctx, 'cni-pod-pool', family).filter((f) => f.component === 'cilium' && f.group === native.group);
     const covered = ownPools.length > 0 ? ownPools : new Set(pods.map((f) => rangeKey(f.value.range))).size === 1 ? [...pods] : [];
@@ -177,6 +195,12 @@ function nativeRouting(ctx: RuleContext, collector: FindingCollector, family: Fa
     for (const f of missed) byRange.set(rangeKey(f.value.range), [...(byRange.get(rangeKey(f.value.range)) ?? []), f]);
     for (const group of byRange.values()) pair(ctx, collector, NATIVE, native, group, byRange.size === 1 && ownPools.length <= 1);
   }
+}
+
+/** The pod ranges of a kops Cluster outside its nonMasqueradeCIDR; the fix sets nonMasqueradeCIDR to the pod range. */
+function nonMasquerade(ctx: RuleContext, collector: FindingCollector, nonMasqueradeCidr: RangeFact, pods: readonly RangeFact[]): void {
+  const outside = pods.filter((f) => f.group === nonMasqueradeCidr.group && !rangeContains(nonMasqueradeCidr.value.range, f.value.range));
+  if (outside.length > 0) pair(ctx, collector, KOPS_NON_MASQUERADE, nonMasqueradeCidr, outside, true);
 }
 
 /**

@@ -19,6 +19,8 @@ import { controlPlaneFlags } from './controlPlaneFlags';
 import { ansibleVariables } from './ansibleVariables';
 import { k3s } from './k3s';
 import { kind } from './kind';
+import { kops } from './kops';
+import { eksctl } from './eksctl';
 import { kubeadm } from './kubeadm';
 import { kubelet } from './kubelet';
 import { kubeProxy } from './kubeProxy';
@@ -43,6 +45,8 @@ export const extractors: readonly Extractor[] = [
   kind,
   k3s,
   clusterApi,
+  kops,
+  eksctl,
   ansibleVariables,
   // Installers and distributions.
   openshift,

@@ -97,7 +97,8 @@ function clusterDnsFacts(ctx: ExtractContext, config: K3sConfig, firstService: F
   return dns ? [ctx.defaulted(dns, spec, getKeyNode(config.map, 'service-cidr', ctx.yaml) ?? config.at)] : [];
 }
 
-function indexedAddress(range: Fact, index: bigint): string | undefined {
+/** The address `index` places after the start of a range fact's prefix, if the prefix holds it. */
+export function indexedAddress(range: Fact, index: bigint): string | undefined {
   if (range.value.kind !== 'prefix') return undefined;
   const { family, first, last } = range.value.range;
   return first + index <= last ? formatAddr(addrFrom(family, first + index)) : undefined;

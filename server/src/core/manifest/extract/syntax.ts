@@ -36,6 +36,13 @@ export const HOST_LOCAL_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hos
 export const METALLB_ADDRESSES: FieldSyntax = { expects: 'cidr-or-range', parser: 'go', hostBits: 'info' };
 /** Kube-OVN `excludeIps`: addresses and `first..last` ranges, each address read by Go `net.ParseIP`. */
 export const KUBE_OVN_EXCLUDE_IP: FieldSyntax = { expects: 'cidr-or-range', parser: 'go', hostBits: 'info' };
+/** kops' `parseCIDR` (validation.go): Go `net.ParseCIDR`, and host bits are refused ("Network contains bits outside prefix"). */
+export const KOPS_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'error' };
+/**
+ * eksctl CIDRs: Go `net.ParseCIDR`, but eksctl keeps the address as written (`pkg/utils/ipnet`
+ * UnmarshalJSON), so host bits reach AWS unmasked.
+ */
+export const EKSCTL_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'warning' };
 /** Integer settings: masks, block sizes, maxPods. */
 export const INTEGER: FieldSyntax = { expects: 'number', parser: 'go', hostBits: 'info' };
 
