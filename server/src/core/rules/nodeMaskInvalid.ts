@@ -27,7 +27,7 @@ const MAX_DIFF = 16;
 /** openshift-install: "cluster network host subnetwork prefix must be 64 for IPv6 networks" (pkg/types/validation). */
 const OPENSHIFT_IPV6_HOST_PREFIX = 64;
 /** Owners whose masks kubeadm validates: kubeadm itself, and kind and Cluster API, which run it. */
-const KUBEADM_LIKE = new Set<Fact['component']>(['kubeadm', 'kind', 'cluster-api']);
+const KUBEADM_LIKE = new Set<Fact['component']>(['kubeadm', 'kind', 'cluster-api', 'kubeone']);
 
 export const nodeMaskInvalid: Rule = {
   id: 'node-mask-invalid',
@@ -197,7 +197,8 @@ function sizeChecks(ctx: RuleContext, mask: Fact, clusterCidrs: readonly RangeFa
 }
 
 function kubeadmFails(mask: Fact): string {
-  return mask.component === 'kind' ? 'kind passes it to kubeadm, which fails' : mask.component === 'cluster-api' ? 'Cluster API passes it to kubeadm, which fails' : 'kubeadm fails';
+  const via: Partial<Record<Fact['component'], string>> = { kind: 'kind', 'cluster-api': 'Cluster API', kubeone: 'KubeOne' };
+  return via[mask.component] ? `${via[mask.component]} passes it to kubeadm, which fails` : 'kubeadm fails';
 }
 
 function maskLabel(mask: Fact, value: number): string {

@@ -29,6 +29,8 @@ import { kubernetesService } from './kubernetesService';
 import { networkPolicy } from './networkPolicy';
 import { serviceCidr } from './serviceCidr';
 import { openshift } from './openshift';
+import { k0s } from './k0s';
+import { kubeone } from './kubeone';
 
 export type { Extractor } from './extractor';
 
@@ -50,6 +52,8 @@ export const extractors: readonly Extractor[] = [
   ansibleVariables,
   // Installers and distributions.
   openshift,
+  k0s,
+  kubeone,
   // CNIs and load balancers.
   calicoIpPool,
   calicoResources,
