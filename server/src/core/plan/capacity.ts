@@ -199,7 +199,7 @@ export const CALICO_DEFAULT_BLOCK_SIZE: Readonly<Record<Family, number>> = { 4: 
  * Owners whose pod network is split into node subnets by KCM's node IPAM, or by a controller with its
  * semantics (OpenShift's OVN-Kubernetes cluster manager gives each node one /hostPrefix of its entry).
  */
-export const KCM_OWNERS: ReadonlySet<Component> = new Set<Component>(['kube-controller-manager', 'kubeadm', 'k3s', 'kind', 'cluster-api', 'openshift', 'kops', 'k0s', 'kubeone']);
+export const KCM_OWNERS: ReadonlySet<Component> = new Set<Component>(['kube-controller-manager', 'kubeadm', 'k3s', 'kind', 'cluster-api', 'openshift', 'kops', 'k0s', 'kubeone', 'rke', 'k3d']);
 const CALICO_COMPONENTS: ReadonlySet<Component> = new Set<Component>(['calico', 'calico-operator', 'calico-node']);
 const CILIUM_CLUSTER_POOL_MODES = ['cluster-pool', 'cluster-pool-v2beta'];
 
@@ -577,7 +577,7 @@ function serviceRank(fact: Fact): number | undefined {
 }
 
 /** Distributions and installers whose service range setting is what the apiserver they run gets. */
-const SERVICE_RANGE_DISTRIBUTIONS: ReadonlySet<Component> = new Set<Component>(['k3s', 'kind', 'cluster-api', 'openshift', 'kops', 'eksctl', 'k0s', 'kubeone']);
+const SERVICE_RANGE_DISTRIBUTIONS: ReadonlySet<Component> = new Set<Component>(['k3s', 'kind', 'cluster-api', 'openshift', 'kops', 'eksctl', 'k0s', 'kubeone', 'rke', 'k3d']);
 
 function serviceCapacities(plan: AddressPlan): ServiceCapacity[] {
   const ranges = plan.rangesOf('service-network').filter((f) => f.value.kind === 'prefix');

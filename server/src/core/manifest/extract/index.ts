@@ -31,6 +31,8 @@ import { serviceCidr } from './serviceCidr';
 import { openshift } from './openshift';
 import { k0s } from './k0s';
 import { kubeone } from './kubeone';
+import { rke } from './rke';
+import { k3d } from './k3d';
 
 export type { Extractor } from './extractor';
 
@@ -54,6 +56,8 @@ export const extractors: readonly Extractor[] = [
   openshift,
   k0s,
   kubeone,
+  rke,
+  k3d,
   // CNIs and load balancers.
   calicoIpPool,
   calicoResources,

@@ -2,7 +2,9 @@
 // cluster-cidr, service-cidr, cluster-dns, kube-controller-manager-arg node masks and kubelet-arg
 // max-pods, with the defaults k3s applies. The file has no apiVersion or kind: it is recognised by
 // its keys (the CLI flag names), at the document root or as the value of an Ansible variable named
-// `k3s_…`/`rke2_…` (e.g. `k3s_server_config:`), as k3s roles write it out verbatim.
+// `k3s_…`/`rke2_…` (e.g. `k3s_server_config:`), as k3s roles write it out verbatim, or as the
+// `spec.rkeConfig.machineGlobalConfig` of a Rancher-provisioned RKE2/k3s cluster
+// (`provisioning.cattle.io/v1` `Cluster`), which Rancher writes into every server's config.yaml.
 
 import type { Fact, Role } from '../../model';
 import { addrFrom, formatAddr } from '../../net/addr';
@@ -12,6 +14,7 @@ import { KeyValueArg, flagValueFacts, keyValueArg } from './flags';
 import { KUBELET_DEFAULT_MAX_PODS } from './kubelet';
 import { NODE_MASK_FLAGS, NodeMaskOwner, defaultNodeMasks, familiesOf, nodeMaskSpec } from './nodeMask';
 import { COMPONENT_CIDR, COMPONENT_IP, INTEGER } from './syntax';
+import { apiGroupOf } from './componentConfig';
 import { below } from './tree';
 import { Node, getKeyNode, mapEntries } from '../yamlNode';
 
@@ -45,19 +48,28 @@ interface K3sConfig {
 
 export const k3s: Extractor = {
   name: 'k3s',
-  triggers: [...SERVER_KEYS, ...AGENT_KEYS],
+  triggers: [...SERVER_KEYS, ...AGENT_KEYS, 'provisioning.cattle.io'],
   extract(ctx) {
     return k3sConfigs(ctx).flatMap((config) => configFacts(ctx, config));
   },
 };
 
 function k3sConfigs(ctx: ExtractContext): K3sConfig[] {
+  if (ctx.ref.kind === 'Cluster' && apiGroupOf(ctx) === 'provisioning.cattle.io') return rancherConfigs(ctx);
   const rootKeys = mapEntries(ctx.root, ctx.yaml);
   if (rootKeys.some(([key]) => key === 'apiVersion' || key === 'kind')) return [];
   if (ctx.root && isK3sConfig(ctx, ctx.root)) return [{ map: ctx.root, group: 'k3s', isServer: hasServerKey(ctx, ctx.root) }];
   return rootKeys
     .filter(([key, value]) => /^(k3s|rke2)_/.test(key) && value && isK3sConfig(ctx, value))
     .map(([key, value, keyNode]) => ({ map: value!, group: `k3s:${key}`, at: keyNode, isServer: !key.includes('agent') && hasServerKey(ctx, value!) }));
+}
+
+/** A Rancher-provisioned cluster: its machineGlobalConfig, or (with none) the rkeConfig where the defaults sit. */
+function rancherConfigs(ctx: ExtractContext): K3sConfig[] {
+  const rkeConfig = ctx.get(['spec', 'rkeConfig']);
+  if (!rkeConfig) return [];
+  const global = below(ctx, rkeConfig, ['machineGlobalConfig']);
+  return [{ map: global ?? rkeConfig, group: 'rancher', at: getKeyNode(rkeConfig, 'machineGlobalConfig', ctx.yaml) ?? getKeyNode(ctx.get(['spec']), 'rkeConfig', ctx.yaml), isServer: true }];
 }
 
 function isK3sConfig(ctx: ExtractContext, map: Node): boolean {
