@@ -133,32 +133,92 @@ spec:
 `;
 }
 
-/**
- * The realistic repository: 2,000 files; 85 % Deployments and ConfigMaps without any address; the rest
- * Services, NetworkPolicies, Nodes, Calico and MetalLB pools, one kubeadm and one Flannel config.
- */
-export function generateRepository(root: string, fileCount = 2000, seed = 42): void {
-  rmSync(root, { recursive: true, force: true });
-  const rand = random(seed);
-  const write = (relative: string, text: string) => {
+type Write = (relative: string, text: string) => void;
+
+function writerAt(root: string): Write {
+  return (relative, text) => {
     const path = join(root, relative);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, text);
   };
-  write('cluster/kubeadm.yaml', KUBEADM);
-  write('cluster/kube-flannel.yaml', FLANNEL);
-  let written = 2;
-  for (let i = 0; written < fileCount; i++, written++) {
+}
+
+/**
+ * One cluster's files below `prefix`: its kubeadm and Flannel configs, then `fileCount - 2` others,
+ * 85 % Deployments and ConfigMaps without any address, the rest Services, NetworkPolicies, Nodes,
+ * Calico and MetalLB pools.
+ */
+function writeCluster(write: Write, prefix: string, fileCount: number, rand: () => number): void {
+  write(`${prefix}cluster/kubeadm.yaml`, KUBEADM);
+  write(`${prefix}cluster/kube-flannel.yaml`, FLANNEL);
+  for (let i = 0, written = 2; written < fileCount; i++, written++) {
     const team = `team-${i % 40}`;
     const pick = rand();
-    if (pick < 0.5) write(`apps/${team}/deploy-${i}.yaml`, deployment(`svc-${i}`, rand));
-    else if (pick < 0.85) write(`apps/${team}/config-${i}.yaml`, configMap(`cfg-${i}`, rand));
-    else if (pick < 0.93) write(`apps/${team}/service-${i}.yaml`, service(`svc-${i}`, i));
-    else if (pick < 0.97) write(`apps/${team}/netpol-${i}.yaml`, networkPolicy(`np-${i}`, i));
-    else if (pick < 0.99) write(`cluster/nodes/node-${i}.yaml`, node(i));
-    else if (pick < 0.995) write(`cluster/calico/pool-${i}.yaml`, calicoPool(i % 16));
-    else write(`cluster/metallb/pool-${i}.yaml`, metallbPool(i % 200));
+    if (pick < 0.5) write(`${prefix}apps/${team}/deploy-${i}.yaml`, deployment(`svc-${i}`, rand));
+    else if (pick < 0.85) write(`${prefix}apps/${team}/config-${i}.yaml`, configMap(`cfg-${i}`, rand));
+    else if (pick < 0.93) write(`${prefix}apps/${team}/service-${i}.yaml`, service(`svc-${i}`, i));
+    else if (pick < 0.97) write(`${prefix}apps/${team}/netpol-${i}.yaml`, networkPolicy(`np-${i}`, i));
+    else if (pick < 0.99) write(`${prefix}cluster/nodes/node-${i}.yaml`, node(i));
+    else if (pick < 0.995) write(`${prefix}cluster/calico/pool-${i}.yaml`, calicoPool(i % 16));
+    else write(`${prefix}cluster/metallb/pool-${i}.yaml`, metallbPool(i % 200));
   }
+}
+
+/** The realistic repository of one cluster: 2,000 files (see `writeCluster`). */
+export function generateRepository(root: string, fileCount = 2000, seed = 42): void {
+  rmSync(root, { recursive: true, force: true });
+  writeCluster(writerAt(root), '', fileCount, random(seed));
+}
+
+/**
+ * A monorepo of `clusters` clusters, `fileCount` files in all: each cluster a folder with its own
+ * `.cidr-lens.yaml` (which makes it a cluster root) and the realistic mix of `writeCluster`.
+ */
+export function generateMonorepo(root: string, fileCount = 20_000, clusters = 50, seed = 7): void {
+  rmSync(root, { recursive: true, force: true });
+  const write = writerAt(root);
+  const rand = random(seed);
+  const perCluster = Math.floor(fileCount / clusters) - 1;
+  for (let c = 0; c < clusters; c++) {
+    write(`clusters/c${c}/.cidr-lens.yaml`, `cluster: c${c}\n`);
+    writeCluster(write, `clusters/c${c}/`, perCluster, rand);
+  }
+}
+
+/** The shape of one large cluster: how many Nodes, Services and load-balancer pools it holds. */
+export interface LargeClusterShape {
+  readonly nodes: number;
+  readonly services: number;
+  readonly pools: number;
+}
+
+export const LARGE_CLUSTER: LargeClusterShape = { nodes: 5_000, services: 10_000, pools: 200 };
+
+/** Documents per generated file: clusters this large are kept as `kubectl get -o yaml` dumps, not a file per object. */
+const DOCUMENTS_PER_FILE = 100;
+
+/**
+ * One cluster with thousands of ranges. Healthy: every Node's podCIDR in the pod subnet, every ClusterIP
+ * in the service range, disjoint MetalLB pools. Broken, with the same number of files, documents and
+ * ranges: a pod subnet too small for the Nodes (most podCIDRs outside it), a service range too small for
+ * the Services (most ClusterIPs outside it), and every pool overlapping its neighbour, so every rule's
+ * findings and fix searches run at once.
+ */
+export function generateLargeCluster(root: string, broken: boolean, shape: LargeClusterShape = LARGE_CLUSTER): void {
+  rmSync(root, { recursive: true, force: true });
+  const write = writerAt(root);
+  write('kubeadm.yaml', kubeadmConfig(broken ? '10.0.0.0/16' : '10.0.0.0/11', broken ? '10.96.0.0/22' : '10.96.0.0/16'));
+  const chunks = (count: number, document: (i: number) => string, name: string) => {
+    for (let start = 0; start < count; start += DOCUMENTS_PER_FILE) {
+      const docs: string[] = [];
+      for (let i = start; i < Math.min(count, start + DOCUMENTS_PER_FILE); i++) docs.push(document(i));
+      write(`${name}-${start / DOCUMENTS_PER_FILE}.yaml`, docs.join('---\n'));
+    }
+  };
+  chunks(shape.nodes, (i) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: n${i}\nspec:\n  podCIDR: 10.${(i >> 8) & 31}.${i & 255}.0/24\nstatus:\n  addresses:\n    - { type: InternalIP, address: 192.168.${((i + 1) >> 8) & 255}.${(i + 1) & 255} }\n`, 'nodes/nodes');
+  chunks(shape.services, (i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  clusterIP: 10.96.${((i + 2) >> 8) & 255}.${(i + 2) & 255}\n  ports: [{ port: 80 }]\n`, 'services/services');
+  // Healthy pools are disjoint /27s of 172.20.0.0/16; broken ones are /26s, each overlapping the next.
+  chunks(shape.pools, (i) => `apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: pool-${i}\n  namespace: metallb-system\nspec:\n  addresses: [172.20.${i >> 3}.${(i & 7) * 32}/${broken ? 26 : 27}]\n`, 'pools/pools');
 }
 
 /** `count` Node podCIDRs: distinct, disjoint /26s of 10.0.0.0/8, in files of 1,000 documents, plus the kubeadm config that owns them. */

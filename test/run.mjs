@@ -1,7 +1,7 @@
 // Runs the compiled test files with Node's built-in runner (Node 20 has no glob support for --test).
-//   node test/run.mjs [filter]            every test except the corpus suite (npm test)
-//   node test/run.mjs --corpus [filter]   the suite over the shared corpus of real manifests (npm run test:corpus)
-// A filter keeps the test files whose path contains it.
+//   node test/run.mjs [filter…]            every test except the corpus suite (npm test)
+//   node test/run.mjs --corpus [filter…]   the suite over the shared corpus of real manifests (npm run test:corpus)
+// Filters keep the test files whose path contains any of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ function find(dir) {
 
 const args = process.argv.slice(2);
 const corpusSuite = args.includes('--corpus');
-const filter = args.find((arg) => arg !== '--corpus');
+const filters = args.filter((arg) => arg !== '--corpus');
 const CORPUS_TESTS = join('out', 'test', 'corpus');
 
 if (corpusSuite) {
@@ -29,7 +29,7 @@ if (corpusSuite) {
 
 const files = find(join('out', 'test'))
   .filter((f) => f.startsWith(CORPUS_TESTS) === corpusSuite)
-  .filter((f) => !filter || f.includes(filter))
+  .filter((f) => filters.length === 0 || filters.some((filter) => f.includes(filter)))
   .sort();
 // Dots for results, plus the measurements tests note with `t.diagnostic()` (see test/support/noteReporter.mjs).
 const reporters = ['--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/support/noteReporter.mjs', '--test-reporter-destination=stdout'];

@@ -6,15 +6,15 @@ import { describe, it } from 'node:test';
 import type { Fact } from '../../server/src/core';
 import { addrFrom } from '../../server/src/core/net/addr';
 import { prefixFrom, prefixToRange } from '../../server/src/core/net/prefix';
-import { blocksOverlapping, knownNodes, type CapacityModel } from '../../server/src/core/plan/capacity';
+import { blocksOverlapping, capacityOf, knownNodes, type CapacityModel } from '../../server/src/core/plan/capacity';
 import type { RangeFact } from '../../server/src/core/plan/plan';
 import { analyzeFixture, loadFixture } from '../support/check';
 
 /** The capacity model of a one-scope workspace written as an annotated fixture (annotations are not needed). */
-function capacityOf(text: string): CapacityModel {
+function capacityOfFixture(text: string): CapacityModel {
   const result = analyzeFixture(loadFixture(text));
   assert.equal(result.scopes.length, 1, 'one cluster scope');
-  return result.scopes[0].plan.capacity;
+  return capacityOf(result.scopes[0].plan);
 }
 
 const KUBEADM = (networking: string, extra = '') => `apiVersion: kubeadm.k8s.io/v1beta4
@@ -42,7 +42,7 @@ describe('capacity: node subnets (domain-rules §17 table)', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const model = capacityOf(c.text);
+      const model = capacityOfFixture(c.text);
       const entry = model.nodeSubnets.find((n) => n.pool.text === c.pool || (n.pool.isDefault && n.pool.text === c.pool));
       assert.ok(entry, `no node-subnet entry for ${c.pool}: ${JSON.stringify(model.nodeSubnets.map((n) => n.pool.text))}`);
       assert.equal(entry.subnets, c.subnets);
@@ -54,7 +54,7 @@ describe('capacity: node subnets (domain-rules §17 table)', () => {
   }
 
   it('subtracts the node subnets that overlap the service range (KCM filterOutServiceRange)', () => {
-    const model = capacityOf(`apiVersion: v1
+    const model = capacityOfFixture(`apiVersion: v1
 kind: Pod
 metadata: { name: kube-controller-manager }
 spec:
@@ -70,7 +70,7 @@ spec:
   });
 
   it('takes a written per-family mask over the default, with its provenance', () => {
-    const model = capacityOf(KUBEADM('  podSubnet: 10.244.0.0/16', 'controllerManager:\n  extraArgs:\n    node-cidr-mask-size-ipv4: "25"\n'));
+    const model = capacityOfFixture(KUBEADM('  podSubnet: 10.244.0.0/16', 'controllerManager:\n  extraArgs:\n    node-cidr-mask-size-ipv4: "25"\n'));
     const [entry] = model.nodeSubnets;
     assert.equal(entry.mask.value, 25);
     assert.equal(entry.mask.origin, 'written');
@@ -80,7 +80,7 @@ spec:
   });
 
   it('takes a Cluster API cluster’s node mask from its KubeadmControlPlane', () => {
-    const model = capacityOf(`apiVersion: cluster.x-k8s.io/v1beta1
+    const model = capacityOfFixture(`apiVersion: cluster.x-k8s.io/v1beta1
 kind: Cluster
 metadata: { name: c }
 spec:
@@ -107,7 +107,7 @@ spec:
   });
 
   it('gives kubeadm extraArgs cluster-cidr precedence over podSubnet, and a KCM flag over both', () => {
-    const withExtraArgs = capacityOf(KUBEADM('  podSubnet: 10.244.0.0/16', 'controllerManager:\n  extraArgs:\n    cluster-cidr: 10.200.0.0/16\n'));
+    const withExtraArgs = capacityOfFixture(KUBEADM('  podSubnet: 10.244.0.0/16', 'controllerManager:\n  extraArgs:\n    cluster-cidr: 10.200.0.0/16\n'));
     assert.deepEqual(
       withExtraArgs.nodeSubnets.map((n) => [n.pool.text, n.effective]),
       [
@@ -115,7 +115,7 @@ spec:
         ['10.200.0.0/16', true],
       ],
     );
-    const withFlag = capacityOf(`#- file: kubeadm.yaml
+    const withFlag = capacityOfFixture(`#- file: kubeadm.yaml
 ${KUBEADM('  podSubnet: 10.244.0.0/16')}
 #- file: kcm.yaml
 apiVersion: v1
@@ -145,17 +145,17 @@ spec:
       command: [kube-controller-manager, ${flags}]
 `;
     assert.deepEqual(
-      capacityOf(kcm('--allocate-node-cidrs=false, --cluster-cidr=10.100.0.0/16')).nodeSubnets.map((n) => n.effective),
+      capacityOfFixture(kcm('--allocate-node-cidrs=false, --cluster-cidr=10.100.0.0/16')).nodeSubnets.map((n) => n.effective),
       [false],
     );
     assert.deepEqual(
-      capacityOf(kcm('--cluster-cidr=10.100.0.0/16')).nodeSubnets.map((n) => [n.effective, n.maxNodes]),
+      capacityOfFixture(kcm('--cluster-cidr=10.100.0.0/16')).nodeSubnets.map((n) => [n.effective, n.maxNodes]),
       [[true, 256n]],
     );
   });
 
   it('assumes KCM splits flannel Network by its default mask when the scope shows no KCM', () => {
-    const model = capacityOf(`apiVersion: v1
+    const model = capacityOfFixture(`apiVersion: v1
 kind: ConfigMap
 metadata: { name: kube-flannel-cfg }
 data:
@@ -179,16 +179,16 @@ spec:
         - name: etcdctl
           command: [etcdctl, set, /coreos.com/network/config, '${conf}']
 `;
-    const plain = capacityOf(job('{ "Network": "10.10.0.0/16", "SubnetLen": 24 }'));
+    const plain = capacityOfFixture(job('{ "Network": "10.10.0.0/16", "SubnetLen": 24 }'));
     assert.equal(plain.nodeSubnets[0].allocator, 'flannel-etcd');
     assert.equal(plain.nodeSubnets[0].subnets, 256n);
     assert.equal(plain.nodeSubnets[0].maxNodes, 255n);
-    const bounded = capacityOf(job('{ "Network": "10.10.0.0/16", "SubnetLen": 24, "SubnetMin": "10.10.10.0", "SubnetMax": "10.10.19.0" }'));
+    const bounded = capacityOfFixture(job('{ "Network": "10.10.0.0/16", "SubnetLen": 24, "SubnetMin": "10.10.10.0", "SubnetMax": "10.10.19.0" }'));
     assert.equal(bounded.nodeSubnets[0].maxNodes, 10n);
   });
 
   it('marks KCM subnets unused by pods when Calico IPAM hands out the pod addresses', () => {
-    const model = capacityOf(`#- file: kubeadm.yaml
+    const model = capacityOfFixture(`#- file: kubeadm.yaml
 ${KUBEADM('  podSubnet: 192.168.0.0/16')}
 #- file: pool.yaml
 apiVersion: projectcalico.org/v3
@@ -201,10 +201,10 @@ spec:
   });
 
   it('gives undefined figures for a mask out of range and 0 subnets for one shorter than the range', () => {
-    const shorter = capacityOf(KUBEADM('  podSubnet: 10.244.0.0/20', 'controllerManager:\n  extraArgs:\n    node-cidr-mask-size-ipv4: "16"\n'));
+    const shorter = capacityOfFixture(KUBEADM('  podSubnet: 10.244.0.0/20', 'controllerManager:\n  extraArgs:\n    node-cidr-mask-size-ipv4: "16"\n'));
     assert.equal(shorter.nodeSubnets[0].subnets, 0n);
     assert.equal(shorter.nodeSubnets[0].maxNodes, 0n);
-    const outOfRange = capacityOf('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  ipam: cluster-pool\n  cluster-pool-ipv4-cidr: 10.0.0.0/8\n  cluster-pool-ipv4-mask-size: "40"\n');
+    const outOfRange = capacityOfFixture('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  ipam: cluster-pool\n  cluster-pool-ipv4-cidr: 10.0.0.0/8\n  cluster-pool-ipv4-mask-size: "40"\n');
     assert.equal(outOfRange.nodeSubnets[0].subnets, undefined);
     assert.equal(outOfRange.nodeSubnets[0].podsPerNode, undefined);
   });
@@ -212,7 +212,7 @@ spec:
 
 describe('capacity: Calico blocks, services, load-balancer pools', () => {
   it('Calico 192.168.0.0/16 with blockSize 26 → 1,024 blocks of 64', () => {
-    const model = capacityOf('apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p\nspec:\n  cidr: 192.168.0.0/16\n  blockSize: 26\n');
+    const model = capacityOfFixture('apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p\nspec:\n  cidr: 192.168.0.0/16\n  blockSize: 26\n');
     const [pool] = model.calicoPools;
     assert.equal(pool.blocks, 1024n);
     assert.equal(pool.addressesPerBlock, 64n);
@@ -221,14 +221,14 @@ describe('capacity: Calico blocks, services, load-balancer pools', () => {
   });
 
   it('uses the default block size (26 / 122) when none is written', () => {
-    const model = capacityOf('apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p\nspec:\n  cidr: fd00:10:244::/112\n');
+    const model = capacityOfFixture('apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p\nspec:\n  cidr: fd00:10:244::/112\n');
     const [pool] = model.calicoPools;
     assert.equal(pool.blockSize.value, 122);
     assert.equal(pool.blocks, 1024n);
   });
 
   it('a /24 service range holds 254 ClusterIPs; IPv6 leaves out only the network address', () => {
-    const model = capacityOf(KUBEADM('  serviceSubnet: 10.96.0.0/24,fd00:10:96::/120'));
+    const model = capacityOfFixture(KUBEADM('  serviceSubnet: 10.96.0.0/24,fd00:10:96::/120'));
     assert.deepEqual(
       model.services.map((s) => [s.range.text, s.clusterIps, s.effective]),
       [
@@ -239,7 +239,7 @@ describe('capacity: Calico blocks, services, load-balancer pools', () => {
   });
 
   it('lets the apiserver flag override kubeadm serviceSubnet, and counts written clusterIPs once', () => {
-    const model = capacityOf(`#- file: kubeadm.yaml
+    const model = capacityOfFixture(`#- file: kubeadm.yaml
 ${KUBEADM('  serviceSubnet: 10.96.0.0/12')}
 #- file: apiserver.yaml
 apiVersion: v1
@@ -272,7 +272,7 @@ spec:
 ${allow}  blocks:
     - cidr: 192.168.${name === 'a' ? 1 : 2}.0/29
 `;
-    const model = capacityOf(`${pool('a', '')}---\n${pool('b', '  allowFirstLastIPs: "Yes"\n')}`);
+    const model = capacityOfFixture(`${pool('a', '')}---\n${pool('b', '  allowFirstLastIPs: "Yes"\n')}`);
     assert.deepEqual(
       model.lbPools.map((l) => [l.addresses, l.usable]),
       [
@@ -285,16 +285,16 @@ ${allow}  blocks:
 
 describe('capacity: nodes, maxPods, lookups', () => {
   it('maxPods in effect: the largest written value, else expect.podsPerNode, else 110', () => {
-    const written = capacityOf(`apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmaxPods: 250\n`);
+    const written = capacityOfFixture(`apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmaxPods: 250\n`);
     assert.deepEqual([written.maxPods.value, written.maxPods.origin, written.maxPods.label], [250, 'written', 'KubeletConfiguration maxPods']);
-    const configured = capacityOf(`#- file: .cidr-lens.yaml\nexpect:\n  podsPerNode: 64\n#- file: kubeadm.yaml\n${KUBEADM('  podSubnet: 10.244.0.0/16')}`);
+    const configured = capacityOfFixture(`#- file: .cidr-lens.yaml\nexpect:\n  podsPerNode: 64\n#- file: kubeadm.yaml\n${KUBEADM('  podSubnet: 10.244.0.0/16')}`);
     assert.deepEqual([configured.maxPods.value, configured.maxPods.origin], [64, 'config']);
-    const defaulted = capacityOf(`apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n`);
+    const defaulted = capacityOfFixture(`apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n`);
     assert.deepEqual([defaulted.maxPods.value, defaulted.maxPods.origin], [110, 'default']);
   });
 
   it('counts Node objects once, and the nodes a kind config creates', () => {
-    const model = capacityOf(`#- file: kind.yaml
+    const model = capacityOfFixture(`#- file: kind.yaml
 kind: Cluster
 apiVersion: kind.x-k8s.io/v1alpha4
 nodes:
@@ -323,10 +323,10 @@ spec:
     const result = analyzeFixture(loadFixture(text));
     const plan = result.scopes[0].plan;
     const find = (role: Fact['role']) => plan.facts.find((f) => f.role === role && !f.isDefault)!;
-    assert.equal(plan.capacity.about(find('pod-network')).nodeSubnets[0].maxNodes, 512n);
-    assert.equal(plan.capacity.about(find('node-mask')).nodeSubnets[0].pool.text, '10.244.0.0/16');
-    assert.equal(plan.capacity.about(find('block-size')).calicoPools[0].blocks, 4096n);
-    assert.deepEqual(plan.capacity.about(find('cni-pod-pool')).nodeSubnets, []);
+    assert.equal(capacityOf(plan).about(find('pod-network')).nodeSubnets[0].maxNodes, 512n);
+    assert.equal(capacityOf(plan).about(find('node-mask')).nodeSubnets[0].pool.text, '10.244.0.0/16');
+    assert.equal(capacityOf(plan).about(find('block-size')).calicoPools[0].blocks, 4096n);
+    assert.deepEqual(capacityOf(plan).about(find('cni-pod-pool')).nodeSubnets, []);
   });
 
   it('answers which entries hold an allocation, and which KCM subnets a flannel Network carries', () => {
@@ -343,14 +343,14 @@ data:
     const plan = analyzeFixture(loadFixture(text)).scopes[0].plan;
     const node = plan.facts.find((f) => f.role === 'node-pod-cidr')!;
     const network = plan.facts.find((f) => f.role === 'cni-pod-pool')!;
-    assert.deepEqual(plan.capacity.holding(node).nodeSubnets.map((n) => n.pool.text), ['10.244.0.0/16']);
-    assert.deepEqual(plan.capacity.holding(network).nodeSubnets.map((n) => n.pool.source), ['kubeadm networking.podSubnet']);
-    assert.deepEqual(plan.capacity.about(node).nodeSubnets, []);
+    assert.deepEqual(capacityOf(plan).holding(node).nodeSubnets.map((n) => n.pool.text), ['10.244.0.0/16']);
+    assert.deepEqual(capacityOf(plan).holding(network).nodeSubnets.map((n) => n.pool.source), ['kubeadm networking.podSubnet']);
+    assert.deepEqual(capacityOf(plan).about(node).nodeSubnets, []);
   });
 
   it('is computed once per plan', () => {
     const result = analyzeFixture(loadFixture(KUBEADM('  podSubnet: 10.244.0.0/16')));
-    assert.equal(result.scopes[0].plan.capacity, result.scopes[0].plan.capacity);
+    assert.equal(capacityOf(result.scopes[0].plan), capacityOf(result.scopes[0].plan));
   });
 });
 

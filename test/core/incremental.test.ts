@@ -83,6 +83,18 @@ describe('incremental analysis', () => {
     outcome = step(ws.write('dev/.cidr-lens.yaml', 'cluster: dev\nrules: { range-overlap: off }\n'), outcome.result);
     assert.deepEqual(outcome.reused, ['prod', 'staging']);
 
+    // Where files belong is remembered between edits, and found anew when the configs change: a new
+    // file joins its folder's cluster, a new config below makes a cluster of its own, an ignore glob
+    // takes a file out.
+    const scopeNames = (result: AnalysisResult) => result.scopes.map((s) => `${s.scope.name}:${s.scope.files.length}`).sort();
+    outcome = step(ws.write('dev/edge/kubeadm.yaml', KUBEADM('10.96.0.0/16')), outcome.result);
+    assert.deepEqual(scopeNames(outcome.result), ['dev:2', 'prod:1', 'staging:1']);
+    outcome = step(ws.write('dev/edge/.cidr-lens.yaml', 'cluster: edge\n'), outcome.result);
+    assert.deepEqual(scopeNames(outcome.result), ['dev:1', 'edge:1', 'prod:1', 'staging:1']);
+    outcome = step(ws.write('dev/edge/.cidr-lens.yaml', 'cluster: edge\nignore: [kubeadm.yaml]\n'), outcome.result);
+    assert.deepEqual(scopeNames(outcome.result), ['dev:1', 'prod:1', 'staging:1']);
+    ws.remove('dev/edge/.cidr-lens.yaml').remove('dev/edge/kubeadm.yaml');
+
     // New settings apply everywhere.
     ws.settings = { rules: { 'cross-cluster-overlap': 'off' } };
     outcome = step(ws, outcome.result);

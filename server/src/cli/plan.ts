@@ -2,61 +2,16 @@
 // written, whether it is a default, the capacity it provides), its size settings, the networks its
 // config names, and its pods per node and node counts.
 
-import { Span, planRows } from '../core';
+import { Span, capacityOf, planRows } from '../core';
 import type { CliOptions } from './args';
 import type { WorkspaceAnalysis } from './analysis';
 import type { CommandOutput } from './command';
 import { formatPlanJson, formatPlanMarkdown, formatPlanText } from './format/plan';
 import { formatPlanSvg } from './format/svg';
-import { Range, locator } from './locate';
-import { ClusterCapacityJson, RangeCapacityJson, clusterCapacityJson, rangeCapacityJson } from './planCapacity';
+import { locator } from './locate';
+import { clusterCapacityJson, rangeCapacityJson } from './planCapacity';
+import type { ClusterPlan, Location } from './planJson';
 import { displayPath } from './workspace';
-
-export interface Location {
-  readonly file: string;
-  /** 0-based, UTF-16 code units, as in `check --format json`. */
-  readonly range: Range;
-}
-
-export interface PlannedRange {
-  readonly role: string;
-  readonly value: string;
-  readonly family: 4 | 6;
-  /** A decimal string: IPv6 sizes exceed what a JSON number holds exactly. */
-  readonly addresses: string;
-  readonly source: string;
-  readonly default: boolean;
-  readonly location: Location;
-  readonly capacity: RangeCapacityJson;
-}
-
-export interface PlannedSetting {
-  readonly role: string;
-  readonly value: number;
-  readonly source: string;
-  readonly default: boolean;
-  readonly location: Location;
-}
-
-export interface PlannedNetwork {
-  readonly kind: 'external' | 'node';
-  readonly name: string;
-  readonly value: string;
-  readonly family: 4 | 6;
-  readonly addresses: string;
-  readonly location?: Location;
-}
-
-export interface ClusterPlan {
-  readonly cluster: string;
-  readonly root: string;
-  /** The `.cidr-lens.yaml` that makes this folder a cluster, when there is one on disk. */
-  readonly config?: string;
-  readonly ranges: readonly PlannedRange[];
-  readonly settings: readonly PlannedSetting[];
-  readonly networks: readonly PlannedNetwork[];
-  readonly capacity: ClusterCapacityJson;
-}
 
 export function plan(options: CliOptions, analysis: WorkspaceAnalysis): CommandOutput {
   if (options.format === 'svg') return { stdout: formatPlanSvg(analysis.result, locator(analysis.workspace.texts)), exitCode: 0 };
@@ -94,7 +49,7 @@ function clusterPlans({ result, workspace }: WorkspaceAnalysis): ClusterPlan[] {
         addresses: n.addresses.toString(),
         ...(n.location ? { location: at(n.location.uri, n.location.span) } : {}),
       })),
-      capacity: clusterCapacityJson(addressPlan.capacity),
+      capacity: clusterCapacityJson(capacityOf(addressPlan)),
     };
   });
 }

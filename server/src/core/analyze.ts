@@ -4,9 +4,9 @@
 import type { Finding, Severity } from './model';
 import type { ManifestFile } from './manifest/file';
 import { isSuppressed } from './manifest/suppressions';
-import { ConfigFile, SettingsInput, configFromSettings } from './plan/config';
+import { ClusterConfig, ConfigFile, SettingsInput, configFromSettings } from './plan/config';
 import { AddressPlan, buildPlan } from './plan/plan';
-import { Scope, assignScopes } from './plan/scopes';
+import { Placements, Scope, assignScopes } from './plan/scopes';
 import { rules } from './rules';
 import type { RuleContext } from './rules/rule';
 import { lineIndexOf, positionAt, LineIndex } from './text/lineIndex';
@@ -49,6 +49,8 @@ export interface AnalysisResult {
    * an incremental analysis does not repeat them.
    */
   readonly internalErrors: readonly string[];
+  /** Where each file belonged, for the next incremental analysis (see `Placements`). */
+  readonly placements: Placements;
 }
 
 /**
@@ -58,7 +60,8 @@ export interface AnalysisResult {
  * run their rules again. The result is the same as a fresh analysis of the input.
  */
 export function analyze(input: AnalysisInput, previous?: AnalysisResult): AnalysisResult {
-  const scopes = assignScopes({ ...input, settings: configFromSettings(input.settings) });
+  const settings = settingsConfig(input.settings);
+  const { scopes, placements } = assignScopes({ ...input, settings }, previous?.placements);
   const configsByUri = new Map(input.configs.map((c) => [c.uri, c]));
   const earlier = new Map((previous?.scopes ?? []).map((s) => [s.scope.id, s]));
   const prepared = scopes.map((scope) => {
@@ -75,13 +78,26 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
     return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors, inputs.configFile) };
   });
   const configFindings = input.configs.flatMap((c) => c.findings);
-  return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors };
+  return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors, placements };
+}
+
+const settingsConfigs = new WeakMap<SettingsInput, ClusterConfig>();
+
+/** The settings as a config, the same object for the same settings object, so placements stay valid across edits. */
+function settingsConfig(settings: SettingsInput | undefined): ClusterConfig {
+  if (!settings) return configFromSettings(undefined);
+  let config = settingsConfigs.get(settings);
+  if (!config) settingsConfigs.set(settings, (config = configFromSettings(settings)));
+  return config;
 }
 
 /** The extractor failures of the files the previous analysis did not have (as these very objects). */
 function newFileErrors(files: readonly ManifestFile[], previous: AnalysisResult | undefined): string[] {
+  // Files with extractor failures are rare: the set of known files is only built when there is one.
+  const failed = files.filter((file) => file.internalErrors.length > 0);
+  if (failed.length === 0) return [];
   const known = new Set(previous?.scopes.flatMap((s) => s.inputs.files) ?? []);
-  return files.filter((file) => !known.has(file)).flatMap((file) => file.internalErrors);
+  return failed.filter((file) => !known.has(file)).flatMap((file) => file.internalErrors);
 }
 
 /** The plans of the other scopes that lie inside one of the scope's `connectedClusters` roots. */

@@ -16,7 +16,7 @@ export type { PlanRows, RangeRow, SettingRow, NetworkRow } from './plan/planRows
 export { suggestSubnets } from './plan/suggestSubnets';
 export type { SubnetRequest, SuggestedSubnet } from './plan/suggestSubnets';
 export { rules } from './rules';
-export { RULE_IDS } from './rules/ids';
+export { RULE_IDS } from './model';
 export { formatCount } from './text/format';
 export { lineIndexOf, positionAt } from './text/lineIndex';
 export type { LineIndex } from './text/lineIndex';

@@ -147,32 +147,35 @@ export interface Fact {
   readonly attributes?: Readonly<Record<string, string | number | boolean>>;
 }
 
-export type RuleId =
-  | 'invalid-cidr'
-  | 'non-canonical-cidr'
-  | 'non-standard-notation'
-  | 'wrong-family'
-  | 'wrong-value-kind'
-  | 'service-range-too-large'
-  | 'range-too-small'
-  | 'node-mask-invalid'
-  | 'block-size-invalid'
-  | 'flannel-subnet-len-invalid'
-  | 'range-overlap'
-  | 'cross-cluster-overlap'
-  | 'reserved-range'
-  | 'docker-bridge-overlap'
-  | 'pod-network-mismatch'
-  | 'address-outside-range'
-  | 'duplicate-address'
-  | 'conflicting-definitions'
-  | 'too-few-node-subnets'
-  | 'node-subnet-too-small'
-  | 'too-few-blocks'
-  | 'service-range-full'
-  | 'high-utilization'
-  /** Not a rule of the catalogue: a mistake in a `.cidr-lens.yaml` file. */
-  | 'invalid-config';
+/** Every rule of SPEC §3, in catalogue order. */
+export const RULE_IDS = [] = [
+  'invalid-cidr',
+  'non-canonical-cidr',
+  'non-standard-notation',
+  'wrong-family',
+  'wrong-value-kind',
+  'service-range-too-large',
+  'range-too-small',
+  'node-mask-invalid',
+  'block-size-invalid',
+  'flannel-subnet-len-invalid',
+  'range-overlap',
+  'cross-cluster-overlap',
+  'reserved-range',
+  'docker-bridge-overlap',
+  'pod-network-mismatch',
+  'address-outside-range',
+  'duplicate-address',
+  'conflicting-definitions',
+  'too-few-node-subnets',
+  'node-subnet-too-small',
+  'too-few-blocks',
+  'service-range-full',
+  'high-utilization',
+] as const;
+
+/** A rule of the catalogue, or `invalid-config`: not a rule of the catalogue, a mistake in a `.cidr-lens.yaml` file. */
+export type RuleId = (typeof RULE_IDS)[number] | 'invalid-config';
 
 export interface TextEdit {
   readonly uri: string;

@@ -59,8 +59,11 @@ export function createWorkspaceState(): WorkspaceState {
   let settings: SettingsInput | undefined;
   let result: AnalysisResult | undefined;
   let findingsByUri = new Map<string, Finding[]>();
-  let scopeByUri = new Map<string, ScopeAnalysis>();
-  let analysedFiles = new Map<string, { readonly text: string }>();
+  const scopeByUri = new Map<string, ScopeAnalysis>();
+  // The texts of the last analysis; `changed` lists the files set or removed since, so an analysis
+  // updates only their entries instead of copying every file of the workspace.
+  const analysedFiles = new Map<string, { readonly text: string }>();
+  const changed = new Set<string>();
   const indexes = new WeakMap<AddressPlan, ScopeIndex>();
 
   return {
@@ -75,21 +78,25 @@ export function createWorkspaceState(): WorkspaceState {
       if (isConfigUri(uri)) {
         if (configs.get(uri)?.text === text) return false;
         configs.set(uri, parseConfigFile(uri, text));
+        changed.add(uri);
         return true;
       }
       if (manifests.get(uri)?.text === text) return false;
       manifests.set(uri, readManifestFile(uri, text));
+      changed.add(uri);
       return true;
     },
     setSkipped(uri, reason) {
       manifests.delete(uri);
       configs.delete(uri);
       skipped.set(uri, reason);
+      changed.add(uri);
     },
     remove(uri) {
       manifests.delete(uri);
       configs.delete(uri);
       skipped.delete(uri);
+      changed.add(uri);
     },
     uris: () => [...manifests.keys(), ...configs.keys(), ...skipped.keys()],
     setSettings(next) {
@@ -100,8 +107,13 @@ export function createWorkspaceState(): WorkspaceState {
       result = analyze({ folders, files: [...manifests.values()], configs: [...configs.values()], ...(settings ? { settings } : {}) }, previous);
       const affected = affectedUris(previous, result, findingsByUri);
       findingsByUri = groupByUri(result.findings);
-      scopeByUri = new Map(result.scopes.flatMap((s) => s.scope.files.map((f) => [f.uri, s] as const)));
-      analysedFiles = new Map<string, { readonly text: string }>([...manifests, ...configs]);
+      updateScopesByUri(scopeByUri, previous, result);
+      for (const uri of changed) {
+        const file = manifests.get(uri) ?? configs.get(uri);
+        if (file) analysedFiles.set(uri, file);
+        else analysedFiles.delete(uri);
+      }
+      changed.clear();
       return { result, affected };
     },
     findingsOf: (uri) => findingsByUri.get(uri) ?? [],
@@ -134,6 +146,20 @@ function affectedUris(previous: AnalysisResult | undefined, current: AnalysisRes
   for (const finding of current.findings) if (finding.rule === 'invalid-config') affected.add(finding.uri);
   for (const uri of findingsBefore.keys()) if (isConfigUri(uri)) affected.add(uri);
   return affected;
+}
+
+/**
+ * Points every file at its scope analysis, touching only the scopes analysed anew: a reused scope
+ * keeps its very files. Entries of a scope that is gone are removed unless a new scope took the file.
+ */
+function updateScopesByUri(scopeByUri: Map<string, ScopeAnalysis>, previous: AnalysisResult | undefined, current: AnalysisResult): void {
+  const before = new Set(previous?.scopes ?? []);
+  const now = new Set(current.scopes);
+  for (const scope of previous?.scopes ?? []) {
+    if (now.has(scope)) continue;
+    for (const file of scope.scope.files) if (scopeByUri.get(file.uri) === scope) scopeByUri.delete(file.uri);
+  }
+  for (const scope of current.scopes) if (!before.has(scope)) for (const file of scope.scope.files) scopeByUri.set(file.uri, scope);
 }
 
 function groupByUri(findings: readonly Finding[]): Map<string, Finding[]> {

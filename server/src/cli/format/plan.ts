@@ -1,7 +1,7 @@
 // `plan` output: a table per cluster on a terminal, JSON for tools, Markdown for pull requests.
 
 import { formatCount } from '../../core';
-import type { ClusterPlan, Location, PlannedNetwork, PlannedRange, PlannedSetting } from '../plan';
+import type { ClusterPlan, Location, PlannedNetwork, PlannedRange, PlannedSetting } from '../planJson';
 import { CapacityLine, capacityLines, clusterCapacityPhrase } from '../planCapacity';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 import { textTable } from './table';

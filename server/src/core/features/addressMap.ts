@@ -11,7 +11,7 @@ import type { Finding, Role, RuleId, Severity } from '../model';
 import { formatAddr } from '../net/addr';
 import { IpRange, formatPrefix, formatRange, rangeFrom, rangeSize } from '../net/prefix';
 import { findContainers, findOverlaps } from '../net/sweep';
-import type { Figure } from '../plan/capacity';
+import { type Figure, capacityOf } from '../plan/capacity';
 import type { NamedNetwork } from '../plan/config';
 import { RangeFact, isRangeFact } from '../plan/plan';
 import { DOCKER_BRIDGE } from '../net/specialRanges';
@@ -327,7 +327,7 @@ function locationKey(location: SourceLocation): string {
 // ---- items -------------------------------------------------------------------------------------------
 
 function itemOf(draft: Draft, row: number, conflicts: readonly MapConflict[], findings: readonly Finding[], index: ScopeIndex, clusterName: string): MapItem {
-  const capacity = draft.fact && draft.kind === 'range' ? capacityOf(draft.fact, index) : {};
+  const capacity = draft.fact && draft.kind === 'range' ? rangeCapacityOf(draft.fact, index) : {};
   const card = draft.fact ? factCard(draft.fact, index) : networkCard(draft, clusterName);
   return {
     id: draft.id,
@@ -395,8 +395,8 @@ interface RangeCapacity {
 }
 
 /** Node subnets, Calico blocks, ClusterIPs or load-balancer addresses, whichever the range provides. */
-function capacityOf(fact: RangeFact, index: ScopeIndex): RangeCapacity {
-  const about = index.plan.capacity.about(fact);
+function rangeCapacityOf(fact: RangeFact, index: ScopeIndex): RangeCapacity {
+  const about = capacityOf(index.plan).about(fact);
   // A range another one overrides still shows its figures, but the one in effect comes first.
   const nodes = about.nodeSubnets.filter((n) => n.pool === fact).sort((a, b) => Number(b.effective) - Number(a.effective))[0];
   if (nodes) {

@@ -2,7 +2,7 @@
 // gets its own findings (rule `invalid-config`), placed on the offending value, and the rest of the file
 // still applies.
 
-import type { Finding, Severity, Span } from '../model';
+import { type Finding, type Severity, type Span, RULE_IDS } from '../model';
 import { isParseError } from '../net/addr';
 import { IpRange, parsePrefix, prefixToRange, formatPrefix, masked, hasHostBits } from '../net/prefix';
 import { parseManifests } from '../manifest/parse';
@@ -11,7 +11,6 @@ import { fileSource, spanOf } from '../manifest/sourceText';
 import { Node, getKey, mapEntries, scalarString, seqItems, isScalarNode } from '../manifest/yamlNode';
 import { globToRegExp } from '../text/glob';
 import { dirName, resolvePath } from '../text/paths';
-import { RULE_IDS } from '../rules/ids';
 
 export const CONFIG_FILE_NAME = '.cidr-lens.yaml';
 

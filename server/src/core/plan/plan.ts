@@ -1,9 +1,9 @@
 // The address plan of one cluster scope: its facts indexed by role, ready for rules, hovers and reports.
+// What the plan provides (node subnets, blocks, ClusterIPs) is derived from it: `capacityOf(plan)`.
 
 import type { Fact, Role } from '../model';
 import type { IpRange } from '../net/prefix';
 import type { Scope } from './scopes';
-import { type CapacityModel, capacityOf } from './capacity';
 
 /** A fact whose value is an address range (a prefix, an `a-b` range, or a single address). */
 export type RangeFact = Fact & { readonly value: { readonly kind: 'prefix' | 'range' | 'address'; readonly range: IpRange } };
@@ -19,8 +19,6 @@ export interface AddressPlan {
   rangesOf(role: Role): readonly RangeFact[];
   /** All facts of a role, whatever their value. */
   factsOf(role: Role): readonly Fact[];
-  /** Node subnets, pods per node, Calico blocks, service and LB capacity, utilization: computed on first use. */
-  readonly capacity: CapacityModel;
 }
 
 export function buildPlan(scope: Scope): AddressPlan {
@@ -38,9 +36,6 @@ export function buildPlan(scope: Scope): AddressPlan {
     facts,
     rangesOf: (role) => rangesByRole.get(role) ?? [],
     factsOf: (role) => byRole.get(role) ?? [],
-    get capacity() {
-      return capacityOf(plan);
-    },
   };
   return plan;
 }

@@ -8,6 +8,7 @@ import { formatPrefix, formatRange, rangeSize } from '../net/prefix';
 import type { FactCapacity } from './capacity';
 import type { NamedNetwork } from './config';
 import { AddressPlan, RangeFact, isRangeFact } from './plan';
+import { capacityOf } from './capacity';
 
 interface RowOrigin {
   /** The field as a user names it: `kubeadm networking.podSubnet`. */
@@ -89,7 +90,7 @@ const ROLE_ORDER: readonly Role[] = [
  */
 export function planRows(plan: AddressPlan): PlanRows {
   const facts = inRoleOrder(plan.facts);
-  const ranges = facts.filter(isRangeFact).map((fact) => rangeRow(fact, plan.capacity.about(fact)));
+  const ranges = facts.filter(isRangeFact).map((fact) => rangeRow(fact, capacityOf(plan).about(fact)));
   const settings = facts.flatMap((fact) => (fact.value.kind === 'number' ? [{ ...originOf(fact), role: fact.role, value: fact.value.value }] : []));
   const config = plan.scope.config;
   const networks = [...config.externalNetworks.map((n) => networkRow('external', n)), ...config.nodeNetworks.map((n) => networkRow('node', n))];

@@ -15,6 +15,7 @@ import { CALICO_DEFAULT_BLOCK_SIZE, CalicoPoolCapacity } from '../plan/capacity'
 import type { Rule, RuleContext } from './rule';
 import { FindingSet, at, label, numberFix, pow2, related, resizeFix, widerPrefix } from './sizeCapacityReport';
 import { formatCount } from '../text/format';
+import { capacityOf } from '../plan/capacity';
 
 const CALICO = new Set<Fact['component']>(['calico', 'calico-operator', 'calico-node']);
 const LIMITS: Readonly<Record<Family, readonly [number, number]>> = { 4: [20, 32], 6: [116, 128] };
@@ -25,7 +26,7 @@ export const blockSizeInvalid: Rule = {
   description: 'A Calico blockSize outside 20..32 (IPv4) or 116..128 (IPv6), or an enabled pool smaller than one block.',
   run(ctx) {
     const out = new FindingSet('block-size-invalid');
-    const pools = ctx.plan.capacity.calicoPools;
+    const pools = capacityOf(ctx.plan).calicoPools;
     for (const size of ctx.plan.factsOf('block-size')) {
       if (!CALICO.has(size.component) || size.isDefault || size.value.kind !== 'number') continue;
       outOfRange(ctx, size, size.value.value, pools.find((p) => p.blockSize.fact === size), out);

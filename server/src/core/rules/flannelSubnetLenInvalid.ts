@@ -19,6 +19,7 @@ import type { Rule, RuleContext } from './rule';
 import { FindingSet, at, numberFix, pow2 } from './sizeCapacityReport';
 import { rewriteFix } from './perValue';
 import { formatCount } from '../text/format';
+import { capacityOf } from '../plan/capacity';
 
 export const flannelSubnetLenInvalid: Rule = {
   id: 'flannel-subnet-len-invalid',
@@ -80,7 +81,7 @@ function problemOf(value: number, network: RangeFact): string | undefined {
 
 /** How the kube subnet manager ignores a key, with the node mask that really sizes node subnets. */
 function ignoredText(ctx: RuleContext, fact: Fact, network: RangeFact): string {
-  const entry = ctx.plan.capacity.nodeSubnets.find((n) => n.allocator === 'kube-controller-manager' && n.effective && n.family === network.value.range.family);
+  const entry = capacityOf(ctx.plan).nodeSubnets.find((n) => n.allocator === 'kube-controller-manager' && n.effective && n.family === network.value.range.family);
   const mask = entry && entry.mask.origin !== 'assumed' ? `/${entry.mask.value} (${entry.mask.label}${entry.mask.origin === 'default' && entry.mask.fact ? ', default' : ''})` : `(/${fact.attributes?.family === 6 ? 64 : 24} by default)`;
   const assumed = fact.attributes?.kubeSubnetMgrAssumed === true ? ' (the standard DaemonSet mode; this file shows no flanneld command line)' : '';
   return `flannel runs with --kube-subnet-mgr${assumed}, which ignores ${key(fact)}: each node's subnet is its Node podCIDR, sized by kube-controller-manager's node mask ${mask}`;

@@ -11,6 +11,7 @@ import { formatCount } from '../text/format';
 import type { Rule } from './rule';
 import { servicesWithClusterIps } from './serviceRangeFull';
 import { FindingSet, label } from './sizeCapacityReport';
+import { capacityOf } from '../plan/capacity';
 
 export const highUtilization: Rule = {
   id: 'high-utilization',
@@ -18,7 +19,7 @@ export const highUtilization: Rule = {
   description: 'A range is more than 80 % allocated: node subnets by Nodes, Calico blocks, ClusterIPs by Services, LB pools by LB addresses.',
   run(ctx) {
     const out = new FindingSet('high-utilization');
-    const capacity = ctx.plan.capacity;
+    const capacity = capacityOf(ctx.plan);
     const report = (fact: Fact, use: Utilization | undefined, what: string, by: string) => {
       // More than 80 %: allocated / capacity > 4 / 5, in exact integers.
       if (!use || use.capacity === 0n || use.allocated * 5n <= use.capacity * 4n) return;

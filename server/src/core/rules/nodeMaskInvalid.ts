@@ -21,6 +21,7 @@ import { formatCount } from '../text/format';
 import { fileTextOf, replaceValue } from './perValue';
 import type { Rule, RuleContext } from './rule';
 import { FindingSet, at, bitsFor, label, numberFix, pow2, related, rangeEdits } from './sizeCapacityReport';
+import { capacityOf } from '../plan/capacity';
 
 /** KCM's and Cilium's `clusterSubnetMaxDiff`, kubeadm's `PodSubnetNodeMaskMaxDiff`. */
 const MAX_DIFF = 16;
@@ -64,7 +65,7 @@ function kcmClusterCidrs(ctx: RuleContext, mask: Fact): RangeFact[] {
   const own = ctx.plan.rangesOf('pod-network').filter((p) => p.group === mask.group && p.attributes?.entry === mask.attributes?.entry && p.value.kind === 'prefix');
   const explicitCidr = own.filter((p) => p.component === 'kube-controller-manager' || p.source.includes('extraArgs'));
   if (own.length > 0) return explicitCidr.length > 0 ? explicitCidr : own;
-  return ctx.plan.capacity.nodeSubnets.filter((n) => n.allocator === 'kube-controller-manager' && n.mask.fact === mask).map((n) => n.pool);
+  return capacityOf(ctx.plan).nodeSubnets.filter((n) => n.allocator === 'kube-controller-manager' && n.mask.fact === mask).map((n) => n.pool);
 }
 
 function familiesOf(ranges: readonly RangeFact[]): Family[] {
@@ -232,7 +233,7 @@ function shorterMaskFixes(ctx: RuleContext, mask: Fact, cidr: RangeFact): Fix[] 
   const family = cidr.value.range.family;
   const width = family === 4 ? 32 : 128;
   const bits = prefixBitsOf(cidr);
-  const maxPods = BigInt(ctx.plan.capacity.maxPods.value);
+  const maxPods = BigInt(capacityOf(ctx.plan).maxPods.value);
   const reserve = family === 4 ? 3n : 2n;
   for (const needed of [2n * maxPods, maxPods + reserve]) {
     const m = width - bitsFor(needed);

@@ -14,6 +14,7 @@ import { knownNodes } from '../plan/capacity';
 import { formatCount } from '../text/format';
 import type { Rule, RuleContext } from './rule';
 import { FindingSet, addresses, at, bitsFor, label, maskText, numberFix, pow2, related, subnetsWith } from './sizeCapacityReport';
+import { capacityOf } from '../plan/capacity';
 
 export const nodeSubnetTooSmall: Rule = {
   id: 'node-subnet-too-small',
@@ -21,7 +22,7 @@ export const nodeSubnetTooSmall: Rule = {
   description: 'maxPods exceeds the pod addresses of a node subnet (error), or a node subnet holds less than twice maxPods (info).',
   run(ctx) {
     const out = new FindingSet('node-subnet-too-small');
-    const capacity = ctx.plan.capacity;
+    const capacity = capacityOf(ctx.plan);
     for (const entry of capacity.nodeSubnets) {
       if (!entry.effective || !entry.podsUseNodeSubnets || entry.podsPerNode === undefined || entry.addressesPerSubnet === undefined || !entry.subnets) continue;
       const usable = entry.podsPerNode;
@@ -88,7 +89,7 @@ function fitMaskFix(ctx: RuleContext, entry: NodeSubnetCapacity, maxPods: number
   const maskFact: Fact | undefined = entry.mask.fact && !entry.mask.fact.isDefault ? entry.mask.fact : undefined;
   if (!maskFact) return [];
   const width = bitsOf(entry.family);
-  const capacity = ctx.plan.capacity;
+  const capacity = capacityOf(ctx.plan);
   const nodes = Math.max(knownNodes(capacity, entry.allocator, entry.pool)?.count ?? 0, capacity.nodes.expected?.value ?? 0);
   const range = entry.pool.value.range;
   const candidates = guidanceOnly ? [2n * BigInt(maxPods)] : [2n * BigInt(maxPods), BigInt(maxPods) + entry.reservedPerSubnet.count];

@@ -13,6 +13,7 @@ import type { ServiceCapacity } from '../plan/capacity';
 import { formatCount, plural } from '../text/format';
 import type { Rule, RuleContext } from './rule';
 import { FindingSet, bitsFor, label, resizeFix, widerPrefix } from './sizeCapacityReport';
+import { capacityOf } from '../plan/capacity';
 
 /** The widest service range the classic allocator and kubeadm accept: 2^20 addresses. */
 const MAX_HOST_BITS = 20;
@@ -23,7 +24,7 @@ export const serviceRangeFull: Rule = {
   description: 'More Services with cluster IPs than the service range holds (error), or expect.services exceeds it (warning).',
   run(ctx) {
     const out = new FindingSet('service-range-full');
-    const capacity = ctx.plan.capacity;
+    const capacity = capacityOf(ctx.plan);
     for (const family of [4, 6] as const) {
       const ranges = capacity.services.filter((s) => s.effective && s.family === family);
       if (ranges.length === 0) continue;

@@ -7,9 +7,10 @@ import type { Fact, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } 
 import { bitsOf } from '../net/addr';
 import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
 import { IpRange, Prefix, formatPrefix, masked, prefixFrom, prefixToRange, rangeContains, rangesOverlap } from '../net/prefix';
-import { rangeSetFrom } from '../net/rangeSet';
+import { RangeSet, rangeSetFrom } from '../net/rangeSet';
 import type { Figure, NodeSubnetCapacity } from '../plan/capacity';
 import type { RangeFact } from '../plan/plan';
+import { planIndexOf } from '../plan/planIndex';
 import { formatCount } from '../text/format';
 import { replaceValue } from './perValue';
 import type { RuleContext } from './rule';
@@ -69,10 +70,8 @@ export function rangeEdits(ctx: RuleContext, fact: RangeFact, newText: string): 
   const own = replaceValue(ctx, fact, newText);
   if (!own) return undefined;
   const edits = [own];
-  for (const other of ctx.plan.facts) {
+  for (const other of planIndexOf(ctx.plan).sameRange(fact.value.range)) {
     if (other === fact || !MIRROR_ROLES.has(other.role) || other.value.kind !== 'prefix') continue;
-    const r = other.value.range;
-    if (r.family !== fact.value.range.family || r.first !== fact.value.range.first || r.last !== fact.value.range.last) continue;
     const edit = replaceValue(ctx, other, newText);
     if (edit && !edits.some((e) => e.uri === edit.uri && e.span.start === edit.span.start)) edits.push(edit);
   }
@@ -134,19 +133,35 @@ export function widerPrefix(ctx: RuleContext, fact: RangeFact, bits: number, all
   if (fact.value.kind !== 'prefix' || bits < 0 || bits > fact.value.prefix.bits) return undefined;
   const family = fact.value.range.family;
   const original = fact.value.range;
-  const others = ctx.plan.facts.filter((f): f is RangeFact => f !== fact && !PEER_ROLES.has(f.role) && 'range' in f.value && (f as RangeFact).value.range.family === family);
   const networks = [...ctx.config.externalNetworks, ...ctx.config.nodeNetworks].map((n) => n.range);
   const inPlace = masked(prefixFrom(fact.value.prefix.addr, bits));
   const wide = prefixToRange(inPlace);
   const block = privateBlockOf(original);
-  const clear = others.every((o) => !rangesOverlap(o.value.range, wide) || mayOverlap(fact, o, wide)) && networks.every((n) => !rangesOverlap(n, wide));
+  const blocked = planIndexOf(ctx.plan).ranges.some(wide, (o) => o !== fact && !PEER_ROLES.has(o.role) && !mayOverlap(fact, o, wide));
+  const clear = !blocked && networks.every((n) => !rangesOverlap(n, wide));
   if (clear && bits < fact.value.prefix.bits && (!block || rangeContains(block, wide))) return { prefix: inPlace, moved: false };
   if (!allowMove) return undefined;
-  const avoid = rangeSetFrom([...others.filter((o) => !sameRange(o.value.range, original)).map((o) => o.value.range), ...networks, original]);
   const blocks = family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6];
   const candidates = block ? [block, ...blocks.filter((b) => b !== block)] : [...blocks];
-  const found = findFreePrefixes({ family, bits, candidates, avoid, near: original.first, count: 1 });
+  const found = findFreePrefixes({ family, bits, candidates, avoid: spaceOfOthers(ctx), near: original.first, count: 1 });
   return found.length > 0 ? { prefix: found[0], moved: true } : undefined;
+}
+
+const othersSpace = new WeakMap<RuleContext['plan'], RangeSet>();
+
+/**
+ * The space a moved range must stay clear of: every range of the plan but policy peers, and the
+ * configured external and node networks. The range being moved is part of it too (a move never lands
+ * on its old place), as are the copies of it that move along. The same for every finding of a plan.
+ */
+function spaceOfOthers(ctx: RuleContext): RangeSet {
+  let space = othersSpace.get(ctx.plan);
+  if (!space) {
+    const owned = ctx.plan.facts.filter((f): f is RangeFact => !PEER_ROLES.has(f.role) && 'range' in f.value).map((f) => f.value.range);
+    const { externalNetworks, nodeNetworks } = ctx.plan.scope.config;
+    othersSpace.set(ctx.plan, (space = rangeSetFrom([...owned, ...[...externalNetworks, ...nodeNetworks].map((n) => n.range)])));
+  }
+  return space;
 }
 
 function rangeSetRangesOf(set: ReturnType<typeof rangeSetFrom>): IpRange[] {

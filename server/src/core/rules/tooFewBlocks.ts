@@ -15,6 +15,7 @@ import { knownNodes } from '../plan/capacity';
 import { formatCount, plural } from '../text/format';
 import type { Rule, RuleContext } from './rule';
 import { FindingSet, addresses, at, bitsFor, label, numberFix, pow2, resizeFix, widerPrefix } from './sizeCapacityReport';
+import { capacityOf } from '../plan/capacity';
 
 const TINY_BLOCK = 4n;
 const LIMITS = { 4: [20, 32], 6: [116, 128] } as const;
@@ -25,7 +26,7 @@ export const tooFewBlocks: Rule = {
   description: 'A Calico pool has fewer blocks than the known or expected nodes, or blocks of 4 addresses or fewer.',
   run(ctx) {
     const out = new FindingSet('too-few-blocks');
-    const capacity = ctx.plan.capacity;
+    const capacity = capacityOf(ctx.plan);
     const usable = capacity.calicoPools.filter((p) => !p.disabled && p.blocks !== undefined && p.blocks > 0n && inLimits(p));
     for (const pool of usable) {
       if (pool.addressesPerBlock === undefined || pool.addressesPerBlock > TINY_BLOCK) continue;

@@ -18,6 +18,7 @@ import { knownNodes } from '../plan/capacity';
 import { formatCount, plural } from '../text/format';
 import type { Rule, RuleContext } from './rule';
 import { FindingSet, at, bitsFor, label, maskText, numberFix, pow2, related, resizeFix, subnetsWith, widerPrefix } from './sizeCapacityReport';
+import { capacityOf } from '../plan/capacity';
 
 const MAX_DIFF = 16;
 
@@ -27,7 +28,7 @@ export const tooFewNodeSubnets: Rule = {
   description: 'A pod range yields fewer node subnets (2^(mask − prefix), less those overlapping the service range) than the Nodes found (error) or expect.nodes (warning).',
   run(ctx) {
     const out = new FindingSet('too-few-node-subnets');
-    const capacity = ctx.plan.capacity;
+    const capacity = capacityOf(ctx.plan);
     for (const entry of capacity.nodeSubnets) {
       // A mask shorter than the range (0 subnets) or out of range is node-mask-invalid's finding.
       if (!entry.effective || entry.subnets === undefined || entry.subnets === 0n) continue;
@@ -110,7 +111,7 @@ function fixes(ctx: RuleContext, entry: NodeSubnetCapacity, need: number): Fix[]
   }
   const maskFact = entry.mask.fact;
   if (maskFact && !maskFact.isDefault) {
-    const maxPods = BigInt(ctx.plan.capacity.maxPods.value);
+    const maxPods = BigInt(capacityOf(ctx.plan).maxPods.value);
     for (let m = mask + 1; m <= width; m++) {
       if (diffRefused(entry, m, prefix)) break;
       const pods = pow2(width - m) - entry.reservedPerSubnet.count;
