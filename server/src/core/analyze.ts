@@ -1,7 +1,7 @@
 // The core's entry point: manifest files and config files in, each cluster's plan and findings out.
 // Pure: no file system, no LSP; the CLI and the language server feed it texts and print or publish.
 
-import type { Finding, Severity } from './model';
+import { type Finding, type Severity, MAX_RELATED } from './model';
 import type { ManifestFile } from './manifest/file';
 import { isSuppressed } from './manifest/suppressions';
 import { ClusterConfig, ConfigFile, SettingsInput, configFromSettings } from './plan/config';
@@ -150,13 +150,6 @@ export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[
   }
   return dedupe(findings).sort(compareFindings);
 }
-
-/**
- * The most related locations a finding carries; its message counts the rest ("and 1,999 more"). A
- * value that collides with thousands of others (a generator bug that repeats one pool) must not make
- * every editor and every report carry millions of locations.
- */
-export const MAX_RELATED = 32;
 
 function withBoundedRelated(finding: Finding): Finding {
   return finding.related.length > MAX_RELATED ? { ...finding, related: finding.related.slice(0, MAX_RELATED) } : finding;

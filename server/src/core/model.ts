@@ -198,12 +198,20 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
+/**
+ * The most related locations a finding carries; its message counts the rest ("and 1,999 more"). An
+ * editor shows each as a line under the diagnostic, and a value that collides with thousands of others
+ * (a generator bug that repeats one pool) must not make every editor and report carry thousands.
+ */
+export const MAX_RELATED = 10;
+
 export interface Finding {
   readonly rule: RuleId;
   readonly severity: Severity;
   readonly message: string;
   readonly uri: string;
   readonly span: Span;
+  /** At most MAX_RELATED. */
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];
 }

@@ -118,10 +118,13 @@ function listShape(ctx: RuleContext, list: ValueList): Finding[] {
     return [{ rule: 'wrong-family', severity: 'error', message: `"${text}" (${first.source}) ${shape} — ${shapeRejection(first, tooMany)}`, uri: list.uri, span, related: [], fixes: [] }];
   }
   const seen = new Set<Family>();
+  // Aliases of one anchor (`clusterIPs: [*ip, *ip, …]`) are entries at one place: one finding there.
+  const reported = new Set<number>();
   const out: Finding[] = [];
   facts.forEach((fact, i) => {
     const family = fact.value.range.family;
-    if (seen.has(family)) {
+    if (seen.has(family) && !reported.has(fact.span.start)) {
+      reported.add(fact.span.start);
       const what = tooMany
         ? `is entry ${i + 1} of ${facts.length} (${listed}): a dual-stack list takes at most two, one IPv4 and one IPv6`
         : `is a second ${familyName(family)} entry: a dual-stack list takes one IPv4 and one IPv6 entry`;
