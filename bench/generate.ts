@@ -207,7 +207,7 @@ const DOCUMENTS_PER_FILE = 100;
 export function generateLargeCluster(root: string, broken: boolean, shape: LargeClusterShape = LARGE_CLUSTER): void {
   rmSync(root, { recursive: true, force: true });
   const write = writerAt(root);
-  write('kubeadm.yaml', kubeadmConfig(broken ? '10.0.0.0/16' : '10.0.0.0/11', broken ? '10.96.0.0/22' : '10.96.0.0/16'));
+  write('kubeadm.yaml', kubeadmConfig(broken ? '10.0.0.0/16' : '10.0.0.0/10', broken ? '10.96.0.0/22' : '10.96.0.0/16'));
   const chunks = (count: number, document: (i: number) => string, name: string) => {
     for (let start = 0; start < count; start += DOCUMENTS_PER_FILE) {
       const docs: string[] = [];
@@ -217,8 +217,12 @@ export function generateLargeCluster(root: string, broken: boolean, shape: Large
   };
   chunks(shape.nodes, (i) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: n${i}\nspec:\n  podCIDR: 10.${(i >> 8) & 31}.${i & 255}.0/24\nstatus:\n  addresses:\n    - { type: InternalIP, address: 192.168.${((i + 1) >> 8) & 255}.${(i + 1) & 255} }\n`, 'nodes/nodes');
   chunks(shape.services, (i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  clusterIP: 10.96.${((i + 2) >> 8) & 255}.${(i + 2) & 255}\n  ports: [{ port: 80 }]\n`, 'services/services');
-  // Healthy pools are disjoint /27s of 172.20.0.0/16; broken ones are /26s, each overlapping the next.
-  chunks(shape.pools, (i) => `apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: pool-${i}\n  namespace: metallb-system\nspec:\n  addresses: [172.20.${i >> 3}.${(i & 7) * 32}/${broken ? 26 : 27}]\n`, 'pools/pools');
+  // Half the pools are MetalLB's: healthy, disjoint /27s of 172.20.0.0/16; broken, /26s each
+  // overlapping the next. The other half are Calico IPPools: healthy, /20s of 10.32.0.0/11 inside the
+  // pod subnet; broken, /24s outside it whose 4 blocks are far too few for 5,000 nodes.
+  const lbPools = Math.ceil(shape.pools / 2);
+  chunks(lbPools, (i) => `apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: pool-${i}\n  namespace: metallb-system\nspec:\n  addresses: [172.20.${i >> 3}.${(i & 7) * 32}/${broken ? 26 : 27}]\n`, 'pools/metallb');
+  chunks(shape.pools - lbPools, (i) => `apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: pool-${i}\nspec:\n  cidr: ${broken ? `10.200.${i}.0/24` : `10.${32 + (i >> 4)}.${(i & 15) * 16}.0/20`}\n  blockSize: 26\n`, 'pools/calico');
 }
 
 /** `count` Node podCIDRs: distinct, disjoint /26s of 10.0.0.0/8, in files of 1,000 documents, plus the kubeadm config that owns them. */
