@@ -47,12 +47,17 @@ export function buildPlan(scope: Scope): AddressPlan {
  *   from the other layers, not from the chart's defaults;
  * - k3s and RKE2 config files (`config.yaml` plus the drop-ins of `config.yaml.d/`): a file without
  *   `cluster-cidr` takes the one another file sets, not k3s' default.
+ * - Talos machine configs and their patches (`talosctl gen config --config-patch`, talhelper's
+ *   talconfig with patch files): a patch that sets podSubnets replaces the default of the config it
+ *   patches.
  * So a default of such a component yields to an explicit statement of the same setting (role and
- * family) by that component anywhere in the scope. k3s derives its default cluster-dns from the service
- * range of its own file: when that default service range yields, so does the DNS address derived from it
- * (the file that states the range derives the right one).
+ * family) by that component anywhere in the scope. k3s and Talos derive their default cluster DNS from
+ * the service range of the same file: when that default service range yields, so does the DNS address
+ * derived from it (the file that states the range derives the right one).
  */
-const LAYERED: ReadonlySet<Fact['component']> = new Set<Fact['component']>(['cilium', 'k3s']);
+const LAYERED: ReadonlySet<Fact['component']> = new Set<Fact['component']>(['cilium', 'k3s', 'talos']);
+/** Layered components whose default cluster DNS follows the service range of its own file. */
+const DNS_FROM_OWN_SERVICE_RANGE: ReadonlySet<Fact['component']> = new Set<Fact['component']>(['k3s', 'talos']);
 
 function withoutShadowedDefaults(facts: Fact[]): Fact[] {
   const key = (f: Fact) => {
@@ -63,6 +68,7 @@ function withoutShadowedDefaults(facts: Fact[]): Fact[] {
   for (const f of facts) if (LAYERED.has(f.component) && !f.isDefault) explicit.add(key(f));
   if (explicit.size === 0) return facts;
   const shadowed = (f: Fact) => LAYERED.has(f.component) && f.isDefault && explicit.has(key(f));
-  const groupsWithoutServiceDefault = new Set(facts.filter((f) => f.component === 'k3s' && f.role === 'service-network' && shadowed(f)).map((f) => f.group));
-  return facts.filter((f) => !shadowed(f) && !(f.component === 'k3s' && f.role === 'cluster-dns' && f.isDefault && groupsWithoutServiceDefault.has(f.group)));
+  const derivesDns = (f: Fact) => DNS_FROM_OWN_SERVICE_RANGE.has(f.component);
+  const groupsWithoutServiceDefault = new Set(facts.filter((f) => derivesDns(f) && f.role === 'service-network' && shadowed(f)).map((f) => f.group));
+  return facts.filter((f) => !shadowed(f) && !(derivesDns(f) && f.role === 'cluster-dns' && f.isDefault && groupsWithoutServiceDefault.has(f.group)));
 }

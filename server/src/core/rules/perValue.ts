@@ -176,6 +176,8 @@ export function ownerName(component: Component): string {
       return 'the host-local IPAM plugin';
     case 'cluster-api':
       return 'Cluster API (through kubeadm)';
+    case 'talos':
+      return 'Talos';
     default:
       return component;
   }

@@ -199,7 +199,9 @@ function hostCategories(a: Owned, b: Owned): [Category, Category] | undefined {
   const [host, other] = a.domain === 'host' ? [a, b] : [b, a];
   let pair: [Category, Category] | undefined;
   if (other.domain === 'lb') pair = [HOST_IN_LB, LB_HOLDS_HOST];
-  else if (other.domain === 'pod' || other.domain === 'service') pair = [HOST_IN_CLUSTER, CLUSTER_HOLDS_HOST];
+  // An interface address written with its subnet (`10.244.10.21/24`) is a node network too, whose own
+  // collision with the pod or service range says the same thing once.
+  else if ((other.domain === 'pod' || other.domain === 'service') && host.fact.attributes?.withSubnet !== true) pair = [HOST_IN_CLUSTER, CLUSTER_HOLDS_HOST];
   if (!pair || host === other) return undefined;
   return a.domain === 'host' ? pair : [pair[1], pair[0]];
 }

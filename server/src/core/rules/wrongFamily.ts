@@ -18,7 +18,7 @@ import type { Rule, RuleContext } from './rule';
 /** Fields that hold one value or a dual-stack pair. */
 const DUAL_STACK_ROLES = new Set<Role>(['pod-network', 'service-network', 'proxy-cluster-cidr', 'node-pod-cidr', 'cluster-ip']);
 /** Owners that enforce the dual-stack shape; CNIs and load balancers take lists of any length. */
-const DUAL_STACK_OWNERS = new Set<Component>(['kubernetes', 'kubeadm', 'kube-apiserver', 'kube-controller-manager', 'kube-proxy', 'kind', 'k3s', 'cluster-api']);
+const DUAL_STACK_OWNERS = new Set<Component>(['kubernetes', 'kubeadm', 'kube-apiserver', 'kube-controller-manager', 'kube-proxy', 'kind', 'k3s', 'cluster-api', 'talos']);
 
 export const wrongFamily: Rule = {
   id: 'wrong-family',

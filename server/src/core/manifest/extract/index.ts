@@ -33,6 +33,8 @@ import { k0s } from './k0s';
 import { kubeone } from './kubeone';
 import { rke } from './rke';
 import { k3d } from './k3d';
+import { talos } from './talos';
+import { talhelper } from './talhelper';
 
 export type { Extractor } from './extractor';
 
@@ -58,6 +60,8 @@ export const extractors: readonly Extractor[] = [
   kubeone,
   rke,
   k3d,
+  talos,
+  talhelper,
   // CNIs and load balancers.
   calicoIpPool,
   calicoResources,

@@ -43,6 +43,8 @@ export const KOPS_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits:
  * UnmarshalJSON), so host bits reach AWS unmasked.
  */
 export const EKSCTL_CIDR: FieldSyntax = { expects: 'cidr', parser: 'go', hostBits: 'warning' };
+/** Talos' `ParseSubnetOrAddress` (nodeIP.validSubnets): a CIDR or a bare address, Go parser, host bits kept. */
+export const TALOS_SUBNET_OR_ADDRESS: FieldSyntax = { expects: 'cidr-or-ip', parser: 'go', hostBits: 'info' };
 /** Integer settings: masks, block sizes, maxPods. */
 export const INTEGER: FieldSyntax = { expects: 'number', parser: 'go', hostBits: 'info' };
 

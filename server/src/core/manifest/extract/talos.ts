@@ -1,0 +1,318 @@
+// Extractor: Talos Linux machine configuration (siderolabs/talos pkg/machinery/config), in the shapes a
+// repository holds it:
+//   - a whole v1alpha1 machine config (`talosctl gen config` output: `version: v1alpha1`, `machine`,
+//     `cluster`, no apiVersion or kind), and the multi-document configs of Talos ≥ 1.12 beside it;
+//   - a config patch: a strategic-merge fragment of that tree (`cluster:`/`machine:` and nothing else at
+//     the root) or a JSON 6902 list of `op`/`path`/`value` operations on it, standalone or inside the
+//     Cluster API provider's TalosControlPlane/TalosConfig(Template) (`strategicPatches`, `configPatches`);
+//   - the multi-document kinds (apiVersion `v1alpha1`): KubeNetworkConfig (dnsDomain, podSubnets,
+//     serviceSubnets, nodeCIDRMaskSizeIPv4/IPv6), KubeletConfig (clusterDNS), KubeNodeConfig
+//     (nodeIP.validSubnets), the link kinds (LinkConfig, VLANConfig, BondConfig… `addresses[].address`)
+//     and Layer2VIPConfig (`name` is the shared address).
+// Read from the v1alpha1 tree: cluster.network.podSubnets, serviceSubnets, cni.name,
+// cluster.controlPlane.endpoint, cluster.controllerManager.extraArgs (node masks),
+// machine.kubelet.clusterDNS, machine.kubelet.nodeIP.validSubnets (`!`-prefixed entries exclude, they are
+// not networks), machine.network.interfaces[] (and their vlans[]) addresses and vip.ip.
+//
+// Defaults, on a whole machine config only (a patch changes what it names and nothing else), from
+// pkg/machinery/constants/constants.go and v1alpha1_clusterconfig.go: pods 10.244.0.0/16, services
+// 10.96.0.0/12 (PodCIDRs()/ServiceCIDRs() when the lists are empty), CNI flannel, node masks /24 and /64
+// (DefaultNodeCIDRMaskSizeIPv4/IPv6: Talos passes --node-cidr-mask-size-ipv4/-ipv6 to
+// kube-controller-manager for each pod family, and controllerManager.extraArgs override them). The
+// kubelet's cluster DNS is the tenth address after the start of each service subnet
+// (pkg/machinery/resources/k8s DNSServiceAddrs) unless machine.kubelet.clusterDNS is set.
+//
+// Talos parses subnets with Go's netip.ParsePrefix (strict, host bits kept and masked by the
+// components) and validSubnets with ParseSubnetOrAddress (a bare address is a /32 or /128).
+// An interface address (`192.168.1.10/24`) is the node's address and says the node lives in
+// 192.168.1.0/24: a node-address fact and a node-network fact of the masked subnet. Talos warns at run
+// time when the host's routed addresses overlap the pod or service subnets ("host and Kubernetes
+// pod/service CIDR addresses overlap", internal/app/machined/pkg/controllers/runtime/internal/
+// diagnostics/address_overlap.go), range-overlap's node-network case.
+
+import type { Fact, FactValue, Role } from '../../model';
+import { documentKey } from '../../model';
+import { masked, prefixToRange } from '../../net/prefix';
+import type { ExtractContext, FieldSpec } from './context';
+import type { Extractor } from './extractor';
+import { indexedAddress } from './k3s';
+import { NODE_MASK_FLAGS, NodeMaskOwner, defaultNodeMasks, nodeMaskSpec } from './nodeMask';
+import { GO_IP, GO_MASKING_CIDR, INTEGER, TALOS_SUBNET_OR_ADDRESS } from './syntax';
+import { below } from './tree';
+import { parseFieldValue } from '../value';
+import { Node, getKeyNode, isScalarNode, mapEntries, scalarString } from '../yamlNode';
+
+/** pkg/machinery/constants: the defaults a whole machine config gets (IPv4; IPv6 where a tool picks it). */
+export const TALOS_DEFAULTS = {
+  podSubnet: { 4: '10.244.0.0/16', 6: 'fc00:db8:10::/56' },
+  serviceSubnet: { 4: '10.96.0.0/12', 6: 'fc00:db8:20::/112' },
+  cni: 'flannel',
+} as const;
+
+/** DNSServiceAddrs: the cluster DNS Service takes the tenth address after the service subnet's start. */
+const CLUSTER_DNS_INDEX = 10n;
+
+const MACHINE_CONFIG_ROOT_KEYS = ['version', 'debug', 'persist', 'machine', 'cluster'];
+const MULTI_DOC_API_VERSION = 'v1alpha1';
+const LINK_KINDS = ['LinkConfig', 'VLANConfig', 'BondConfig', 'BridgeConfig', 'DummyLinkConfig', 'VethConfig', 'VRFConfig', 'WireguardConfig'];
+const CAPI_TALOS_KINDS = ['TalosControlPlane', 'TalosConfig', 'TalosConfigTemplate'];
+const CAPI_TALOS_GROUPS = ['controlplane.cluster.x-k8s.io', 'bootstrap.cluster.x-k8s.io'];
+
+export const talos: Extractor = {
+  name: 'talos',
+  triggers: ['machine:', 'controlPlane:', 'node-cidr-mask-size', 'podSubnets', 'serviceSubnets', 'validSubnets', '/cluster/', '/machine/', 'KubeNetworkConfig', 'KubeletConfig', 'KubeNodeConfig', 'VIPConfig', ...LINK_KINDS, 'TalosC'],
+  extract(ctx) {
+    const kind = scalarString(ctx.get(['kind']));
+    const apiVersion = scalarString(ctx.get(['apiVersion']));
+    if (kind !== undefined && apiVersion === MULTI_DOC_API_VERSION) return multiDocFacts(ctx, kind);
+    if (kind !== undefined && CAPI_TALOS_KINDS.includes(kind) && CAPI_TALOS_GROUPS.some((g) => apiVersion?.startsWith(`${g}/`))) return capiPatchFacts(ctx);
+    if (kind !== undefined || apiVersion !== undefined) return [];
+    const tree = jsonPatchTree(ctx, ctx.root) ?? mergeTree(ctx, ctx.root);
+    if (!tree) return [];
+    const complete = tree.kind === 'merge' && scalarString(below(ctx, ctx.root, ['version']))?.trim() === 'v1alpha1';
+    return machineConfigFacts(ctx, tree, { complete, label: 'Talos', at: getKeyNode(ctx.root, 'cluster', ctx.yaml) ?? getKeyNode(ctx.root, 'machine', ctx.yaml) });
+  },
+};
+
+/**
+ * A v1alpha1 machine config tree as one document states it: a strategic-merge fragment (the tree
+ * itself) or JSON 6902 operations on it. `node` is what the document sets at a path; `appended` are
+ * single items a JSON patch adds to the list at a path (`/cluster/network/podSubnets/-`).
+ */
+export interface TalosTree {
+  readonly kind: 'merge' | 'json-patch';
+  node(path: readonly string[]): Node | undefined;
+  appended(path: readonly string[]): Node[];
+}
+
+/** The document as a strategic-merge tree, when its root holds only machine config keys. */
+export function mergeTree(ctx: ExtractContext, root: Node | undefined): TalosTree | undefined {
+  const keys = mapEntries(root, ctx.yaml).map(([key]) => key);
+  if (keys.length === 0 || !keys.every((key) => MACHINE_CONFIG_ROOT_KEYS.includes(key)) || !(keys.includes('machine') || keys.includes('cluster'))) return undefined;
+  return { kind: 'merge', node: (path) => below(ctx, root, path), appended: () => [] };
+}
+
+interface PatchOperation {
+  readonly segments: readonly string[];
+  readonly value: Node;
+}
+
+/** The document as JSON 6902 operations on the machine config: `add` and `replace` with a value. */
+export function jsonPatchTree(ctx: ExtractContext, root: Node | undefined): TalosTree | undefined {
+  const operations: PatchOperation[] = [];
+  for (const item of ctx.items(root)) {
+    const op = scalarString(below(ctx, item, ['op']))?.trim();
+    const path = scalarString(below(ctx, item, ['path']))?.trim();
+    const value = below(ctx, item, ['value']);
+    if (!path?.startsWith('/machine') && !path?.startsWith('/cluster')) continue;
+    if ((op === 'add' || op === 'replace') && value) operations.push({ segments: path.split('/').slice(1).map(decodePointerSegment), value });
+  }
+  if (operations.length === 0) return undefined;
+  const startsWith = (path: readonly string[], prefix: readonly string[]) => prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
+  return {
+    kind: 'json-patch',
+    node(path) {
+      // The last operation that reaches the path wins, as the patches apply in order.
+      for (let i = operations.length - 1; i >= 0; i--) {
+        const { segments, value } = operations[i];
+        if (startsWith(path, segments)) return below(ctx, value, path.slice(segments.length));
+      }
+      return undefined;
+    },
+    appended: (path) =>
+      operations.filter(({ segments }) => segments.length === path.length + 1 && startsWith(segments, path) && /^(-|\d+)$/.test(segments[path.length])).map(({ value }) => value),
+  };
+}
+
+function decodePointerSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export interface MachineConfigOptions {
+  /** A whole machine config gets Talos' defaults for what it leaves out; a patch does not. */
+  readonly complete: boolean;
+  /** How sources are named: `Talos` for machine configs, `talhelper patches` inside a talconfig. */
+  readonly label: string;
+  readonly at: Node | undefined;
+}
+
+function spec(role: Role, source: string, syntax: FieldSpec['syntax'], group: string, attributes?: FieldSpec['attributes']): FieldSpec {
+  return { role, component: 'talos', source, syntax, group, ...(attributes ? { attributes } : {}) };
+}
+
+/** The facts of a v1alpha1 machine config or patch. */
+export function machineConfigFacts(ctx: ExtractContext, tree: TalosTree, options: MachineConfigOptions): Fact[] {
+  const { label, at, complete } = options;
+  const cni = scalarString(tree.node(['cluster', 'network', 'cni', 'name']))?.trim() || (complete ? TALOS_DEFAULTS.cni : undefined);
+  const attributes = cni ? { cni } : undefined;
+  const podSpec = spec('pod-network', `${label} cluster.network.podSubnets`, GO_MASKING_CIDR, 'cluster', attributes);
+  const serviceSpec = spec('service-network', `${label} cluster.network.serviceSubnets`, GO_MASKING_CIDR, 'cluster', attributes);
+  const pods = orDefault(ctx, treeList(ctx, tree, ['cluster', 'network', 'podSubnets'], podSpec), complete ? TALOS_DEFAULTS.podSubnet[4] : undefined, podSpec, at);
+  const services = orDefault(ctx, treeList(ctx, tree, ['cluster', 'network', 'serviceSubnets'], serviceSpec), complete ? TALOS_DEFAULTS.serviceSubnet[4] : undefined, serviceSpec, at);
+  const dns = treeList(ctx, tree, ['machine', 'kubelet', 'clusterDNS'], spec('cluster-dns', `${label} machine.kubelet.clusterDNS`, GO_IP, 'cluster'));
+  const masks = nodeMasks(ctx, mapEntries(tree.node(['cluster', 'controllerManager', 'extraArgs']), ctx.yaml), pods, label, 'cluster.controllerManager.extraArgs', at);
+  const host = machineHost(ctx, tree);
+  return [
+    ...pods,
+    ...services,
+    ...(dns.length > 0 ? dns : clusterDnsDefaults(ctx, services, `${label} machine.kubelet.clusterDNS`, at)),
+    ...masks,
+    ...validSubnetFacts(ctx, tree.node(['machine', 'kubelet', 'nodeIP', 'validSubnets']), tree.appended(['machine', 'kubelet', 'nodeIP', 'validSubnets']), `${label} machine.kubelet.nodeIP.validSubnets`),
+    ...[...ctx.items(tree.node(['machine', 'network', 'interfaces'])), ...tree.appended(['machine', 'network', 'interfaces'])].flatMap((device) => deviceFacts(ctx, device, `${label} machine.network.interfaces[]`, host)),
+    ...endpointFacts(ctx, tree.node(['cluster', 'controlPlane', 'endpoint']), `${label} cluster.controlPlane.endpoint`),
+  ];
+}
+
+/** A list field of the tree: the list it sets, or the items a JSON patch appends to it. */
+function treeList(ctx: ExtractContext, tree: TalosTree, path: readonly string[], fieldSpec: FieldSpec): Fact[] {
+  const listed = ctx.list(tree.node(path), fieldSpec);
+  return listed.length > 0 ? listed : tree.appended(path).flatMap((item) => ctx.scalar(item, fieldSpec));
+}
+
+export function orDefault(ctx: ExtractContext, facts: Fact[], fallback: string | undefined, fieldSpec: FieldSpec, at: Node | undefined): Fact[] {
+  return facts.length > 0 || fallback === undefined ? facts : [ctx.defaulted(fallback, fieldSpec, at)];
+}
+
+/** The kubelet's cluster DNS addresses Talos derives, one per service subnet that holds a tenth address. */
+export function clusterDnsDefaults(ctx: ExtractContext, services: readonly Fact[], source: string, at: Node | undefined): Fact[] {
+  return services.flatMap((service) => {
+    const address = indexedAddress(service, CLUSTER_DNS_INDEX);
+    return address ? [ctx.defaulted(address, spec('cluster-dns', source, GO_IP, 'cluster'), at)] : [];
+  });
+}
+
+/** Masks written as controller-manager extra args (a string, or a list whose first item counts), and Talos' defaults for the pod families left. */
+export function nodeMasks(ctx: ExtractContext, args: ReadonlyArray<[string, Node | undefined, Node]>, pods: readonly Fact[], label: string, field: string, at: Node | undefined): Fact[] {
+  const owner: NodeMaskOwner = { component: 'talos', group: 'cluster', label: (flag) => `${label} ${field} ${flag}` };
+  const byFlag = new Map(args.map(([key, value]) => [key.replace(/^--/, ''), isScalarNode(value) ? value : ctx.items(value)[0]] as const));
+  const set = NODE_MASK_FLAGS.filter((flag) => byFlag.has(flag));
+  const written = set.flatMap((flag) => ctx.scalar(byFlag.get(flag), { ...nodeMaskSpec(owner, flag), syntax: INTEGER }));
+  return [...written, ...defaultNodeMasks(ctx, owner, pods, new Set(set), at)];
+}
+
+/** validSubnets entries are networks the node's address is picked from; `!` entries exclude and are skipped. */
+function validSubnetFacts(ctx: ExtractContext, list: Node | undefined, appended: readonly Node[], source: string): Fact[] {
+  const items = [...(isScalarNode(list) ? [list] : ctx.items(list)), ...appended];
+  return items
+    .filter((item) => !scalarString(item)?.trim().startsWith('!'))
+    .flatMap((item) => ctx.scalar(item, spec('node-network', source, TALOS_SUBNET_OR_ADDRESS, 'nodes')));
+}
+
+/** The node an interface address belongs to: the machine's hostname, else its first interface address. */
+function machineHost(ctx: ExtractContext, tree: TalosTree): string {
+  const hostname = scalarString(tree.node(['machine', 'network', 'hostname']))?.trim();
+  if (hostname) return hostname;
+  const first = ctx.items(tree.node(['machine', 'network', 'interfaces'])).flatMap((device) => ctx.items(below(ctx, device, ['addresses'])))[0];
+  return addressPart(scalarString(first)?.trim() ?? '') || documentKey(ctx.ref);
+}
+
+/**
+ * One network device (v1alpha1 `Device`, also talhelper's networkInterfaces): its addresses (and the
+ * deprecated single `cidr`), its VLANs' addresses, and the VIPs it announces. `host` names the node
+ * for node counting; a VIP moves between control-plane nodes, so it is an address with no host.
+ */
+export function deviceFacts(ctx: ExtractContext, device: Node, source: string, host: string): Fact[] {
+  const vlans = ctx.items(below(ctx, device, ['vlans']));
+  return [
+    ...interfaceAddressFacts(ctx, [...ctx.items(below(ctx, device, ['addresses'])), ...optional(below(ctx, device, ['cidr']))], `${source}.addresses`, host),
+    ...vipFacts(ctx, below(ctx, device, ['vip', 'ip']), `${source}.vip.ip`),
+    ...vlans.flatMap((vlan) => [
+      ...interfaceAddressFacts(ctx, ctx.items(below(ctx, vlan, ['addresses'])), `${source}.vlans[].addresses`, host),
+      ...vipFacts(ctx, below(ctx, vlan, ['vip', 'ip']), `${source}.vlans[].vip.ip`),
+    ]),
+  ];
+}
+
+function optional(node: Node | undefined): Node[] {
+  return node ? [node] : [];
+}
+
+/** `192.168.1.10/24`: the node's address (the part before `/`) and the subnet it says the node lives in. */
+export function interfaceAddressFacts(ctx: ExtractContext, items: readonly Node[], source: string, host: string): Fact[] {
+  return items.flatMap((item) => {
+    const text = ctx.text(item)?.text ?? '';
+    const slash = text.indexOf('/');
+    // A placeholder (`${NODE_CIDR}`) may stand for the whole value: it is one address, not a subnet.
+    const network = slash < 0 ? [] : ctx.scalar(item, { ...spec('node-network', source, GO_MASKING_CIDR, 'nodes'), parse: interfaceSubnet }).filter((fact) => fact.value.kind !== 'template');
+    const withSubnet = network.length > 0;
+    const address = ctx.slice(item, 0, withSubnet ? slash : text.length, spec('node-address', source, GO_IP, 'nodes', { host, ...(withSubnet ? { withSubnet } : {}) }));
+    return [...address, ...network];
+  });
+}
+
+/** The subnet of an interface address: the prefix with its host bits cleared, which is what the address says. */
+function interfaceSubnet(text: string): FactValue {
+  const value = parseFieldValue(text, GO_MASKING_CIDR);
+  if (value.kind !== 'prefix') return value;
+  const prefix = masked(value.prefix);
+  return { ...value, prefix, range: prefixToRange(prefix) };
+}
+
+function vipFacts(ctx: ExtractContext, node: Node | undefined, source: string): Fact[] {
+  return ctx.scalar(node, spec('node-address', source, GO_IP, 'nodes', { vip: true }));
+}
+
+/** The control-plane endpoint `https://192.168.1.100:6443`: its host, when it is an address. */
+export function endpointFacts(ctx: ExtractContext, node: Node | undefined, source: string): Fact[] {
+  const text = ctx.text(node)?.text;
+  if (text === undefined) return [];
+  const hostStart = text.indexOf('://') < 0 ? 0 : text.indexOf('://') + 3;
+  const bracketed = text[hostStart] === '[';
+  const start = bracketed ? hostStart + 1 : hostStart;
+  const end = bracketed ? text.indexOf(']', start) : endOfHost(text, start);
+  if (end <= start) return [];
+  const facts = ctx.slice(node!, start, end, spec('node-address', source, GO_IP, 'nodes', { endpoint: true }));
+  // A host name is no address: only addresses and placeholders are facts.
+  return facts.filter((fact) => fact.value.kind === 'address' || fact.value.kind === 'template');
+}
+
+function endOfHost(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) if (text[i] === ':' || text[i] === '/') return i;
+  return text.length;
+}
+
+function addressPart(text: string): string {
+  const slash = text.indexOf('/');
+  return slash < 0 ? text : text.slice(0, slash);
+}
+
+/** Talos ≥ 1.12 multi-document config: each kind states one part of what the v1alpha1 tree held. */
+function multiDocFacts(ctx: ExtractContext, kind: string): Fact[] {
+  const at = ctx.get(['kind']);
+  if (kind === 'KubeNetworkConfig') {
+    const source = (field: string) => `Talos KubeNetworkConfig ${field}`;
+    const pods = ctx.list(ctx.get(['podSubnets']), spec('pod-network', source('podSubnets'), GO_MASKING_CIDR, 'cluster'));
+    const services = ctx.list(ctx.get(['serviceSubnets']), spec('service-network', source('serviceSubnets'), GO_MASKING_CIDR, 'cluster'));
+    const maskArgs = mapEntries(ctx.root, ctx.yaml)
+      .filter(([key]) => key === 'nodeCIDRMaskSizeIPv4' || key === 'nodeCIDRMaskSizeIPv6')
+      .map(([key, value, keyNode]) => [key === 'nodeCIDRMaskSizeIPv4' ? 'node-cidr-mask-size-ipv4' : 'node-cidr-mask-size-ipv6', value, keyNode] as [string, Node | undefined, Node])
+      // Zero means Talos' default.
+      .filter(([, value]) => scalarString(value)?.trim() !== '0');
+    return [...pods, ...services, ...clusterDnsDefaults(ctx, services, 'Talos KubeletConfig clusterDNS', at), ...nodeMasks(ctx, maskArgs, pods, 'Talos', 'KubeNetworkConfig', at)];
+  }
+  if (kind === 'KubeletConfig') return ctx.list(ctx.get(['clusterDNS']), spec('cluster-dns', 'Talos KubeletConfig clusterDNS', GO_IP, 'cluster'));
+  if (kind === 'KubeNodeConfig') return validSubnetFacts(ctx, ctx.get(['nodeIP', 'validSubnets']), [], 'Talos KubeNodeConfig nodeIP.validSubnets');
+  if (LINK_KINDS.includes(kind)) {
+    const items = ctx.items(ctx.get(['addresses'])).flatMap((entry) => optional(below(ctx, entry, ['address'])));
+    const host = addressPart(scalarString(items[0])?.trim() ?? '') || documentKey(ctx.ref);
+    return interfaceAddressFacts(ctx, items, `Talos ${kind} addresses[].address`, host);
+  }
+  if (kind === 'Layer2VIPConfig') return vipFacts(ctx, ctx.get(['name']), 'Talos Layer2VIPConfig name');
+  return [];
+}
+
+/** Cluster API's Talos providers: JSON 6902 `configPatches` and strategic-merge `strategicPatches` strings. */
+function capiPatchFacts(ctx: ExtractContext): Fact[] {
+  const configs = [below(ctx, ctx.get(['spec']), ['controlPlaneConfig', 'controlplane']), ctx.get(['spec']), ctx.get(['spec', 'template', 'spec'])];
+  return configs.flatMap((config) => {
+    const json = jsonPatchTree(ctx, below(ctx, config, ['configPatches']));
+    const strategic = ctx.items(below(ctx, config, ['strategicPatches'])).flatMap((patch) => ctx.embedded(patch));
+    return [
+      ...(json ? machineConfigFacts(ctx, json, { complete: false, label: 'Talos configPatches', at: undefined }) : []),
+      ...strategic.flatMap((inner) => {
+        const tree = mergeTree(inner, inner.root);
+        return tree ? machineConfigFacts(inner, tree, { complete: false, label: 'Talos strategicPatches', at: undefined }) : [];
+      }),
+    ];
+  });
+}
