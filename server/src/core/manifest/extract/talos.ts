@@ -11,8 +11,9 @@
 //     and Layer2VIPConfig (`name` is the shared address).
 // Read from the v1alpha1 tree: cluster.network.podSubnets, serviceSubnets, cni.name,
 // cluster.controlPlane.endpoint, cluster.controllerManager.extraArgs (node masks),
-// machine.kubelet.clusterDNS, machine.kubelet.nodeIP.validSubnets (`!`-prefixed entries exclude, they are
-// not networks), machine.network.interfaces[] (and their vlans[]) addresses and vip.ip.
+// machine.kubelet.clusterDNS, machine.kubelet.nodeIP.validSubnets and cluster.etcd.advertisedSubnets
+// (the networks the kubelet and etcd pick the node's address from; `!`-prefixed entries exclude, they
+// are not networks), machine.network.interfaces[] (and their vlans[]) addresses and vip.ip.
 //
 // Defaults, on a whole machine config only (a patch changes what it names and nothing else), from
 // pkg/machinery/constants/constants.go and v1alpha1_clusterconfig.go: pods 10.244.0.0/16, services
@@ -60,7 +61,7 @@ const CAPI_TALOS_GROUPS = ['controlplane.cluster.x-k8s.io', 'bootstrap.cluster.x
 
 export const talos: Extractor = {
   name: 'talos',
-  triggers: ['machine:', 'controlPlane:', 'node-cidr-mask-size', 'podSubnets', 'serviceSubnets', 'validSubnets', '/cluster/', '/machine/', 'KubeNetworkConfig', 'KubeletConfig', 'KubeNodeConfig', 'VIPConfig', ...LINK_KINDS, 'TalosC'],
+  triggers: ['machine:', 'controlPlane:', 'node-cidr-mask-size', 'podSubnets', 'serviceSubnets', 'validSubnets', 'advertisedSubnets', '/cluster/', '/machine/', 'KubeNetworkConfig', 'KubeletConfig', 'KubeNodeConfig', 'VIPConfig', ...LINK_KINDS, 'TalosC'],
   extract(ctx) {
     const kind = scalarString(ctx.get(['kind']));
     const apiVersion = scalarString(ctx.get(['apiVersion']));
@@ -158,6 +159,7 @@ export function machineConfigFacts(ctx: ExtractContext, tree: TalosTree, options
     ...(dns.length > 0 ? dns : clusterDnsDefaults(ctx, services, `${label} machine.kubelet.clusterDNS`, at)),
     ...masks,
     ...validSubnetFacts(ctx, tree.node(['machine', 'kubelet', 'nodeIP', 'validSubnets']), tree.appended(['machine', 'kubelet', 'nodeIP', 'validSubnets']), `${label} machine.kubelet.nodeIP.validSubnets`),
+    ...validSubnetFacts(ctx, tree.node(['cluster', 'etcd', 'advertisedSubnets']), tree.appended(['cluster', 'etcd', 'advertisedSubnets']), `${label} cluster.etcd.advertisedSubnets`),
     ...[...ctx.items(tree.node(['machine', 'network', 'interfaces'])), ...tree.appended(['machine', 'network', 'interfaces'])].flatMap((device) => deviceFacts(ctx, device, `${label} machine.network.interfaces[]`, host)),
     ...endpointFacts(ctx, tree.node(['cluster', 'controlPlane', 'endpoint']), `${label} cluster.controlPlane.endpoint`),
   ];
