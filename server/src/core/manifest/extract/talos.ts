@@ -4,7 +4,9 @@
 //     `cluster`, no apiVersion or kind), and the multi-document configs of Talos ≥ 1.12 beside it;
 //   - a config patch: a strategic-merge fragment of that tree (`cluster:`/`machine:` and nothing else at
 //     the root) or a JSON 6902 list of `op`/`path`/`value` operations on it, standalone or inside the
-//     Cluster API provider's TalosControlPlane/TalosConfig(Template) (`strategicPatches`, `configPatches`);
+//     Cluster API provider's TalosControlPlane/TalosConfig(Template) (`strategicPatches`, `configPatches`)
+//     or an Omni cluster template (`kind: Cluster`, `ControlPlane`, `Workers`, `Machine` without
+//     apiVersion, `patches[].inline`);
 //   - the multi-document kinds (apiVersion `v1alpha1`): KubeNetworkConfig (dnsDomain, podSubnets,
 //     serviceSubnets, nodeCIDRMaskSizeIPv4/IPv6), KubeletConfig (clusterDNS), KubeNodeConfig
 //     (nodeIP.validSubnets), the link kinds (LinkConfig, VLANConfig, BondConfig… `addresses[].address`)
@@ -58,6 +60,8 @@ const MULTI_DOC_API_VERSION = 'v1alpha1';
 const LINK_KINDS = ['LinkConfig', 'VLANConfig', 'BondConfig', 'BridgeConfig', 'DummyLinkConfig', 'VethConfig', 'VRFConfig', 'WireguardConfig'];
 const CAPI_TALOS_KINDS = ['TalosControlPlane', 'TalosConfig', 'TalosConfigTemplate'];
 const CAPI_TALOS_GROUPS = ['controlplane.cluster.x-k8s.io', 'bootstrap.cluster.x-k8s.io'];
+/** Sidero Omni cluster template documents (omnictl cluster template), which carry no apiVersion. */
+const OMNI_TEMPLATE_KINDS = ['Cluster', 'ControlPlane', 'Workers', 'Machine'];
 
 export const talos: Extractor = {
   name: 'talos',
@@ -67,6 +71,7 @@ export const talos: Extractor = {
     const apiVersion = scalarString(ctx.get(['apiVersion']));
     if (kind !== undefined && apiVersion === MULTI_DOC_API_VERSION) return multiDocFacts(ctx, kind);
     if (kind !== undefined && CAPI_TALOS_KINDS.includes(kind) && CAPI_TALOS_GROUPS.some((g) => apiVersion?.startsWith(`${g}/`))) return capiPatchFacts(ctx);
+    if (kind !== undefined && apiVersion === undefined && OMNI_TEMPLATE_KINDS.includes(kind)) return omniPatchFacts(ctx);
     if (kind !== undefined || apiVersion !== undefined) return [];
     const tree = jsonPatchTree(ctx, ctx.root) ?? mergeTree(ctx, ctx.root);
     if (!tree) return [];
@@ -316,5 +321,13 @@ function capiPatchFacts(ctx: ExtractContext): Fact[] {
         return tree ? machineConfigFacts(inner, tree, { complete: false, label: 'Talos strategicPatches', at: undefined }) : [];
       }),
     ];
+  });
+}
+
+/** An Omni cluster template's inline patches (strategic merge, as maps); `file:` patches are files of their own. */
+function omniPatchFacts(ctx: ExtractContext): Fact[] {
+  return ctx.items(ctx.get(['patches'])).flatMap((patch) => {
+    const tree = mergeTree(ctx, below(ctx, patch, ['inline']));
+    return tree ? machineConfigFacts(ctx, tree, { complete: false, label: 'Talos Omni patches[].inline', at: undefined }) : [];
   });
 }
