@@ -4,7 +4,8 @@
 //     `cluster`, no apiVersion or kind), and the multi-document configs of Talos ≥ 1.12 beside it;
 //   - a config patch: a strategic-merge fragment of that tree (`cluster:`/`machine:` and nothing else at
 //     the root) or a JSON 6902 list of `op`/`path`/`value` operations on it, standalone or inside the
-//     Cluster API provider's TalosControlPlane/TalosConfig(Template) (`strategicPatches`, `configPatches`)
+//     Cluster API provider's TalosControlPlane/TalosConfig(Template) (`strategicPatches`, `configPatches`),
+//     in Sidero Metal's Server and ServerClass (`spec.configPatches`)
 //     or an Omni cluster template (`kind: Cluster`, `ControlPlane`, `Workers`, `Machine` without
 //     apiVersion, `patches[].inline`);
 //   - the multi-document kinds (apiVersion `v1alpha1`): KubeNetworkConfig (dnsDomain, podSubnets,
@@ -58,14 +59,14 @@ const CLUSTER_DNS_INDEX = 10n;
 const MACHINE_CONFIG_ROOT_KEYS = ['version', 'debug', 'persist', 'machine', 'cluster'];
 const MULTI_DOC_API_VERSION = 'v1alpha1';
 const LINK_KINDS = ['LinkConfig', 'VLANConfig', 'BondConfig', 'BridgeConfig', 'DummyLinkConfig', 'VethConfig', 'VRFConfig', 'WireguardConfig'];
-const CAPI_TALOS_KINDS = ['TalosControlPlane', 'TalosConfig', 'TalosConfigTemplate'];
-const CAPI_TALOS_GROUPS = ['controlplane.cluster.x-k8s.io', 'bootstrap.cluster.x-k8s.io'];
+const CAPI_TALOS_KINDS = ['TalosControlPlane', 'TalosConfig', 'TalosConfigTemplate', 'Server', 'ServerClass'];
+const CAPI_TALOS_GROUPS = ['controlplane.cluster.x-k8s.io', 'bootstrap.cluster.x-k8s.io', 'metal.sidero.dev'];
 /** Sidero Omni cluster template documents (omnictl cluster template), which carry no apiVersion. */
 const OMNI_TEMPLATE_KINDS = ['Cluster', 'ControlPlane', 'Workers', 'Machine'];
 
 export const talos: Extractor = {
   name: 'talos',
-  triggers: ['machine:', 'controlPlane:', 'node-cidr-mask-size', 'podSubnets', 'serviceSubnets', 'validSubnets', 'advertisedSubnets', '/cluster/', '/machine/', 'KubeNetworkConfig', 'KubeletConfig', 'KubeNodeConfig', 'VIPConfig', ...LINK_KINDS, 'TalosC'],
+  triggers: ['machine:', 'configPatches', 'controlPlane:', 'node-cidr-mask-size', 'podSubnets', 'serviceSubnets', 'validSubnets', 'advertisedSubnets', '/cluster/', '/machine/', 'KubeNetworkConfig', 'KubeletConfig', 'KubeNodeConfig', 'VIPConfig', ...LINK_KINDS, 'TalosC'],
   extract(ctx) {
     const kind = scalarString(ctx.get(['kind']));
     const apiVersion = scalarString(ctx.get(['apiVersion']));
@@ -308,7 +309,7 @@ function multiDocFacts(ctx: ExtractContext, kind: string): Fact[] {
   return [];
 }
 
-/** Cluster API's Talos providers: JSON 6902 `configPatches` and strategic-merge `strategicPatches` strings. */
+/** Cluster API's Talos providers and Sidero Metal: JSON 6902 `configPatches` and strategic-merge `strategicPatches` strings. */
 function capiPatchFacts(ctx: ExtractContext): Fact[] {
   const configs = [below(ctx, ctx.get(['spec']), ['controlPlaneConfig', 'controlplane']), ctx.get(['spec']), ctx.get(['spec', 'template', 'spec'])];
   return configs.flatMap((config) => {
