@@ -52,6 +52,8 @@ export interface ExtractContext {
   range(first: Node | undefined, last: Node | undefined, spec: FieldSpec): Fact[];
   /** A fact for a value the manifest leaves to its owner's default, placed on `at` (or the document anchor). */
   defaulted(text: string, spec: FieldSpec, at?: Node): Fact;
+  /** The facts written for a field, or else its owner's default (none when `fallback` is undefined). */
+  orDefault(written: Fact[], fallback: string | undefined, spec: FieldSpec, at?: Node): Fact[];
   /** The decoded text of a scalar (or the raw text of a `{{ }}` placeholder), with a map back to file offsets. */
   text(node: Node | undefined): SourceText | undefined;
   /** Parses the text of a scalar (JSON or YAML embedded in a string) as documents of their own. */
@@ -173,6 +175,7 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
     slice,
     range,
     defaulted,
+    orDefault: (written, fallback, spec, at) => (written.length > 0 || fallback === undefined ? written : [defaulted(fallback, spec, at)]),
     text,
     embedded,
     groupKey,

@@ -47,8 +47,8 @@ function clusterConfigFacts(ctx: ExtractContext, specNode: Node | undefined, anc
   const attributes = { provider };
   const podSpec = spec('pod-network', 'spec.network.podCIDR', GO_MASKING_CIDR, attributes);
   const serviceSpec = spec('service-network', 'spec.network.serviceCIDR', GO_MASKING_CIDR, attributes);
-  const pods = orDefault(ctx, ctx.scalar(below(ctx, network, ['podCIDR']), podSpec), K0S_DEFAULTS.podCIDR, podSpec, at);
-  const services = orDefault(ctx, ctx.scalar(below(ctx, network, ['serviceCIDR']), serviceSpec), K0S_DEFAULTS.serviceCIDR, serviceSpec, at);
+  const pods = ctx.orDefault(ctx.scalar(below(ctx, network, ['podCIDR']), podSpec), K0S_DEFAULTS.podCIDR, podSpec, at);
+  const services = ctx.orDefault(ctx.scalar(below(ctx, network, ['serviceCIDR']), serviceSpec), K0S_DEFAULTS.serviceCIDR, serviceSpec, at);
   const dualStack = below(ctx, network, ['dualStack']);
   const ipv6 = scalarString(below(ctx, dualStack, ['enabled']))?.trim() === 'true'
     ? [
@@ -58,10 +58,6 @@ function clusterConfigFacts(ctx: ExtractContext, specNode: Node | undefined, anc
     : [];
   const allPods = [...pods, ...ipv6.filter((f) => f.role === 'pod-network')];
   return [...pods, ...services, ...ipv6, ...clusterDns(ctx, services[0], at), ...masks(ctx, specNode, allPods, at)];
-}
-
-function orDefault(ctx: ExtractContext, facts: Fact[], fallback: string, fieldSpec: FieldSpec, at: Node | undefined): Fact[] {
-  return facts.length > 0 ? facts : [ctx.defaulted(fallback, fieldSpec, at)];
 }
 
 function clusterDns(ctx: ExtractContext, services: Fact | undefined, at: Node | undefined): Fact[] {

@@ -54,10 +54,7 @@ function spec(role: Role, source: string, attributes?: FieldSpec['attributes']):
 
 function familyFacts(ctx: ExtractContext, network: Node | undefined, family: Family, attributes: FieldSpec['attributes'], at: Node | undefined): Fact[] {
   const fields = FAMILY_FIELDS[family];
-  const value = (field: string, fieldSpec: FieldSpec, fallback: string) => {
-    const facts = ctx.scalar(below(ctx, network, [field]), fieldSpec);
-    return facts.length > 0 ? facts : [ctx.defaulted(fallback, fieldSpec, at)];
-  };
+  const value = (field: string, fieldSpec: FieldSpec, fallback: string) => ctx.orDefault(ctx.scalar(below(ctx, network, [field]), fieldSpec), fallback, fieldSpec, at);
   const owner: NodeMaskOwner = { component: 'kubeone', group: 'cluster', label: () => `KubeOne clusterNetwork.${fields.mask}` };
   const maskSpec = nodeMaskSpec(owner, family === 4 ? 'node-cidr-mask-size-ipv4' : 'node-cidr-mask-size-ipv6');
   return [

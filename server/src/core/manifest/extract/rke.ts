@@ -53,10 +53,7 @@ function configFacts(ctx: ExtractContext, map: Node, at: Node | undefined): Fact
   const controller = below(ctx, services, ['kube-controller']);
   const api = below(ctx, services, ['kube-api']);
   const plugin = scalarString(below(ctx, map, ['network', 'plugin']))?.trim() || RKE_DEFAULTS.plugin;
-  const one = (node: Node | undefined, fieldSpec: FieldSpec, fallback: string | undefined, anchor: Node | undefined): Fact[] => {
-    const facts = ctx.list(node, fieldSpec);
-    return facts.length > 0 || fallback === undefined ? facts : [ctx.defaulted(fallback, fieldSpec, anchor)];
-  };
+  const one = (node: Node | undefined, fieldSpec: FieldSpec, fallback: string, anchor: Node | undefined): Fact[] => ctx.orDefault(ctx.list(node, fieldSpec), fallback, fieldSpec, anchor);
   const pods = one(below(ctx, controller, ['cluster_cidr']), spec('pod-network', 'services.kube-controller.cluster_cidr', COMPONENT_CIDR, { plugin }), RKE_DEFAULTS.clusterCidr, at);
   const apiRange = one(below(ctx, api, ['service_cluster_ip_range']), spec('service-network', 'services.kube-api.service_cluster_ip_range', COMPONENT_CIDR), RKE_DEFAULTS.serviceRange, at);
   // kube-controller's copy is only read to keep node subnets out of it; RKE defaults both to one value.

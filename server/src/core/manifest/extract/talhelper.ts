@@ -17,7 +17,7 @@ import { isParseError, parseAddr } from '../../net/addr';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
 import { GO_IP, GO_MASKING_CIDR } from './syntax';
-import { TALOS_DEFAULTS, clusterDnsDefaults, deviceFacts, endpointFacts, jsonPatchTree, machineConfigFacts, mergeTree, nodeMasks, orDefault } from './talos';
+import { TALOS_DEFAULTS, clusterDnsDefaults, deviceFacts, endpointFacts, jsonPatchTree, machineConfigFacts, mergeTree, nodeMasks } from './talos';
 import { below } from './tree';
 import { Node, getKeyNode, scalarString } from '../yamlNode';
 
@@ -49,8 +49,8 @@ function talconfigFacts(ctx: ExtractContext): Fact[] {
   const family = isBareIpv6(scalarString(ctx.get(['endpoint']))?.trim() ?? '') ? 6 : 4;
   const podSpec = spec('pod-network', 'clusterPodNets', GO_MASKING_CIDR, 'cluster', { cni });
   const serviceSpec = spec('service-network', 'clusterSvcNets', GO_MASKING_CIDR, 'cluster', { cni });
-  const pods = orDefault(ctx, ctx.list(ctx.get(['clusterPodNets']), podSpec), patched('pod-network') ? undefined : TALOS_DEFAULTS.podSubnet[family], podSpec, at);
-  const services = orDefault(ctx, ctx.list(ctx.get(['clusterSvcNets']), serviceSpec), patched('service-network') ? undefined : TALOS_DEFAULTS.serviceSubnet[family], serviceSpec, at);
+  const pods = ctx.orDefault(ctx.list(ctx.get(['clusterPodNets']), podSpec), patched('pod-network') ? undefined : TALOS_DEFAULTS.podSubnet[family], podSpec, at);
+  const services = ctx.orDefault(ctx.list(ctx.get(['clusterSvcNets']), serviceSpec), patched('service-network') ? undefined : TALOS_DEFAULTS.serviceSubnet[family], serviceSpec, at);
   return [
     ...pods,
     ...services,

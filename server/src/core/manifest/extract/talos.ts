@@ -154,8 +154,8 @@ export function machineConfigFacts(ctx: ExtractContext, tree: TalosTree, options
   const attributes = cni ? { cni } : undefined;
   const podSpec = spec('pod-network', `${label} cluster.network.podSubnets`, GO_MASKING_CIDR, 'cluster', attributes);
   const serviceSpec = spec('service-network', `${label} cluster.network.serviceSubnets`, GO_MASKING_CIDR, 'cluster', attributes);
-  const pods = orDefault(ctx, treeList(ctx, tree, ['cluster', 'network', 'podSubnets'], podSpec), complete ? TALOS_DEFAULTS.podSubnet[4] : undefined, podSpec, at);
-  const services = orDefault(ctx, treeList(ctx, tree, ['cluster', 'network', 'serviceSubnets'], serviceSpec), complete ? TALOS_DEFAULTS.serviceSubnet[4] : undefined, serviceSpec, at);
+  const pods = ctx.orDefault(treeList(ctx, tree, ['cluster', 'network', 'podSubnets'], podSpec), complete ? TALOS_DEFAULTS.podSubnet[4] : undefined, podSpec, at);
+  const services = ctx.orDefault(treeList(ctx, tree, ['cluster', 'network', 'serviceSubnets'], serviceSpec), complete ? TALOS_DEFAULTS.serviceSubnet[4] : undefined, serviceSpec, at);
   const dns = treeList(ctx, tree, ['machine', 'kubelet', 'clusterDNS'], spec('cluster-dns', `${label} machine.kubelet.clusterDNS`, GO_IP, 'cluster'));
   const masks = nodeMasks(ctx, mapEntries(tree.node(['cluster', 'controllerManager', 'extraArgs']), ctx.yaml), pods, label, 'cluster.controllerManager.extraArgs', at);
   const host = machineHost(ctx, tree);
@@ -175,10 +175,6 @@ export function machineConfigFacts(ctx: ExtractContext, tree: TalosTree, options
 function treeList(ctx: ExtractContext, tree: TalosTree, path: readonly string[], fieldSpec: FieldSpec): Fact[] {
   const listed = ctx.list(tree.node(path), fieldSpec);
   return listed.length > 0 ? listed : tree.appended(path).flatMap((item) => ctx.scalar(item, fieldSpec));
-}
-
-export function orDefault(ctx: ExtractContext, facts: Fact[], fallback: string | undefined, fieldSpec: FieldSpec, at: Node | undefined): Fact[] {
-  return facts.length > 0 || fallback === undefined ? facts : [ctx.defaulted(fallback, fieldSpec, at)];
 }
 
 /** The kubelet's cluster DNS addresses Talos derives, one per service subnet that holds a tenth address. */
