@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { ExtensionContext, LogOutputChannel, commands, window } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { MANIFEST_GLOB } from '../../server/src/node/scan';
 import { insertFreeSubnet } from './insertFreeSubnet';
 import { registerAddressPlan } from './planView';
 
@@ -42,12 +43,13 @@ function serverOptions(context: ExtensionContext): ServerOptions {
 function clientOptions(outputChannel: LogOutputChannel): LanguageClientOptions {
   return {
     // Manifests are recognised by content, so every YAML and JSON file is offered to the server; the
-    // pattern catches `.yml`/`.json` files that another extension gave a different language id.
+    // pattern catches `.yml`/`.json` files that another extension gave a different language id, and
+    // the templates of manifests (`*.yaml.j2`, `*.yaml.tpl`, …) that no language claims.
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
-      { scheme: 'file', pattern: '**/*.{yaml,yml,json,yaml.j2,yml.j2}' },
+      { scheme: 'file', pattern: MANIFEST_GLOB },
     ],
     synchronize: { configurationSection: 'cidrLens' },
     outputChannel,

@@ -17,7 +17,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isManifestPath, sizeLimitReason } from '../node/scan';
+import { MANIFEST_GLOB, isManifestPath, sizeLimitReason } from '../node/scan';
 import { createAnalysisLoop } from './analysisLoop';
 import { registerAddressPlan } from './addressPlan';
 import { registerCodeActions } from './codeActions';
@@ -68,7 +68,7 @@ function clientSupportOf(capabilities: ClientCapabilities): ClientSupport {
 /** Manifests and folders: renaming or deleting a folder in the editor must reach the server too. */
 const FILE_OPERATIONS: FileOperationRegistrationOptions = {
   filters: [
-    { scheme: 'file', pattern: { glob: '**/*.{yaml,yml,json,yaml.j2,yml.j2}', matches: 'file' } },
+    { scheme: 'file', pattern: { glob: MANIFEST_GLOB, matches: 'file' } },
     { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } },
   ],
 };
@@ -194,7 +194,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cidrLens' });
-    if (client.watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,yaml.j2,yml.j2}' }] });
+    if (client.watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: MANIFEST_GLOB }] });
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => normaliseUri(f.uri)));
       state.setFolders([...state.folders.filter((f) => !removed.has(f)), ...event.added.map((f) => normaliseUri(f.uri))]);

@@ -5,8 +5,14 @@ import { Dirent, closeSync, fstatSync, openSync, readFileSync, readdirSync, real
 import * as path from 'node:path';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
-/** Ansible and other installers keep manifests as Jinja templates (`*.yml.j2`); the core masks the template syntax. */
-const TEMPLATE_EXTENSION = '.j2';
+/**
+ * Installers keep manifests as templates: Jinja (`*.yml.j2`, Ansible), Go and Terraform templates
+ * (`*.yaml.tpl`, `*.yaml.tmpl`: Talos machine-config patches of Terraform modules) and helmfile's
+ * `*.yaml.gotmpl`. The core masks the template syntax.
+ */
+const TEMPLATE_EXTENSIONS = ['.j2', '.tpl', '.tmpl', '.gotmpl'];
+/** The same set as one glob, for editor file watchers and document selectors. */
+export const MANIFEST_GLOB = '**/*.{yaml,yml,json,yaml.j2,yml.j2,yaml.tpl,yml.tpl,yaml.tmpl,yml.tmpl,yaml.gotmpl,yml.gotmpl}';
 export const CONFIG_FILE_NAME = '.cidr-lens.yaml';
 /** Default for `cidrLens.scan.maxFileSizeKb`: larger than any real manifest bundle (tigera-operator.yaml is ~2 MB). */
 export const DEFAULT_MAX_FILE_SIZE_KB = 8192;
@@ -29,7 +35,7 @@ export interface ScannedFile {
 export function isManifestPath(file: string): boolean {
   const name = file.toLowerCase();
   const extension = path.extname(name);
-  if (extension === TEMPLATE_EXTENSION) return ['.yaml', '.yml'].includes(path.extname(name.slice(0, -TEMPLATE_EXTENSION.length)));
+  if (TEMPLATE_EXTENSIONS.includes(extension)) return ['.yaml', '.yml'].includes(path.extname(name.slice(0, -extension.length)));
   return MANIFEST_EXTENSIONS.includes(extension);
 }
 

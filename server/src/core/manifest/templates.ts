@@ -1,5 +1,6 @@
 // Template placeholders that make an otherwise fine manifest fail to parse: Helm and Jinja
-// (`{{ .Values.podCidr }}`, `{%- if x %}`) and token substitutions (`%k8sver%`). Masking them keeps
+// (`{{ .Values.podCidr }}`, `{%- if x %}`), Terraform's templatefile (`[${pod_cidr}]` in a flow list,
+// `%{ for ip in ips }` directives) and token substitutions (`%k8sver%`). Masking them keeps
 // every offset (same length, same line breaks), so the rest of the document is read with exact spans,
 // and the masked values themselves read as templates, not as mistakes.
 
@@ -8,10 +9,10 @@ import type { SourceText } from './sourceText';
 /** The character a masked placeholder is made of: legal inside plain and quoted scalars. */
 export const TEMPLATE_MASK = '\u2592';
 
-const MARKERS = /\{\{|\{%|%[A-Za-z_][A-Za-z0-9_]*%/;
-/** A line holding nothing but control flow (`{{- if … }}`, `{% endfor %}`): it becomes blank. */
-const DIRECTIVE_LINE = /^[ \t]*(\{\{-?[^\n]*?-?\}\}|\{%-?[^\n]*?-?%\})[ \t]*$/gm;
-const EXPRESSION = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|%[A-Za-z_][A-Za-z0-9_]*%/g;
+const MARKERS = /\{\{|\{%|%\{|\$\{|%[A-Za-z_][A-Za-z0-9_]*%/;
+/** A line holding nothing but control flow (`{{- if … }}`, `{% endfor %}`, `%{ endfor ~}`): it becomes blank. */
+const DIRECTIVE_LINE = /^[ \t]*(\{\{-?[^\n]*?-?\}\}|\{%-?[^\n]*?-?%\}|%\{[^\n]*?\})[ \t]*$/gm;
+const EXPRESSION = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|[$%]\{[^}\n]*\}|%[A-Za-z_][A-Za-z0-9_]*%/g;
 
 export function hasTemplateMarkers(text: string): boolean {
   return MARKERS.test(text);
