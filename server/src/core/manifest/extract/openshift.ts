@@ -7,7 +7,15 @@
 //   - the `Network.config.openshift.io` object `cluster` (spec.clusterNetwork, serviceNetwork, networkType);
 //   - the `Network.operator.openshift.io` object `cluster`, where OVN-Kubernetes' internal subnets are
 //     moved after installation (spec.defaultNetwork.ovnKubernetesConfig ipv4/ipv6 internalJoinSubnet,
-//     internalTransitSwitchSubnet, gatewayConfig ipv4/ipv6 internalMasqueradeSubnet).
+//     internalTransitSwitchSubnet, gatewayConfig ipv4/ipv6 internalMasqueradeSubnet);
+//   - the agent-based and assisted installers' objects: `AgentClusterInstall`
+//     (extensions.hive.openshift.io, spec.networking as in install-config, written values only: the
+//     assisted service fills the rest; OVN-Kubernetes' internal subnets when it names that type) and `AgentConfig` / `NMStateConfig` (the hosts' static addresses,
+//     nmstate `interfaces[].ipv4/ipv6.address[].ip`, and the rendezvous host).
+// The API and ingress VIPs (install-config platform.<name>.apiVIPs/ingressVIPs and the singular
+// pre-4.12 fields, AgentClusterInstall spec.apiVIPs/ingressVIPs) are node addresses: they live in the
+// machine network, and a load-balancer pool or a cluster range holding one takes the API or the
+// routers off the network.
 //
 // The installer's defaults (pkg/types/defaults/installconfig.go) are facts on the install-config when
 // the lists are absent: machine network 10.0.0.0/16, service network 172.30.0.0/16, cluster network
@@ -30,7 +38,7 @@ import { apiGroupOf } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
 import { nodeMaskSpec, NodeMaskOwner, familiesOf } from './nodeMask';
-import { INTEGER, K8S_STRICT_CIDR } from './syntax';
+import { GO_IP, INTEGER, K8S_STRICT_CIDR } from './syntax';
 import { below } from './tree';
 import { Node, getKeyNode, mapEntries, scalarString } from '../yamlNode';
 
@@ -74,9 +82,11 @@ const OPERATOR_OVN_FIELDS: ReadonlyArray<{ subnet: OvnSubnet; family: Family; pa
 
 export const openshift: Extractor = {
   name: 'openshift',
-  triggers: ['baseDomain', 'config.openshift.io', 'operator.openshift.io', INSTALL_CONFIG_KEY],
+  triggers: ['baseDomain', 'config.openshift.io', 'operator.openshift.io', INSTALL_CONFIG_KEY, 'AgentClusterInstall', 'AgentConfig', 'NMStateConfig'],
   extract(ctx) {
     if (isInstallConfig(ctx)) return installConfigFacts(ctx);
+    if (ctx.ref.kind === 'AgentClusterInstall' && apiGroupOf(ctx) === 'extensions.hive.openshift.io') return agentClusterInstallFacts(ctx);
+    if (ctx.ref.kind === 'AgentConfig' || (ctx.ref.kind === 'NMStateConfig' && apiGroupOf(ctx) === 'agent-install.openshift.io')) return agentHostFacts(ctx);
     if (ctx.ref.kind === 'Network' && apiGroupOf(ctx) === 'config.openshift.io') return networkConfigFacts(ctx);
     if (ctx.ref.kind === 'Network' && apiGroupOf(ctx) === 'operator.openshift.io') return operatorFacts(ctx);
     if (ctx.ref.kind === 'Secret' || ctx.ref.kind === 'ConfigMap') return embeddedInstallConfigs(ctx).flatMap(installConfigFacts);
@@ -115,7 +125,49 @@ function installConfigFacts(ctx: ExtractContext): Fact[] {
   const pods = clusterNetwork.filter((fact) => fact.role === 'pod-network');
   const internal = networkType === OVN_KUBERNETES ? ovnInstallConfigFacts(ctx, networking, [...pods, ...services], networkTypeNode ?? anchor) : [];
   const maxPods = ctx.defaulted(OPENSHIFT_MAX_PODS, spec('max-pods', 'OpenShift kubelet maxPods'), anchor);
-  return [...clusterNetwork, ...services, ...machines, ...internal, maxPods];
+  const vips = mapEntries(ctx.get(['platform']), ctx.yaml).flatMap(([name, platform]) => vipFacts(ctx, platform, `OpenShift platform.${name}`));
+  return [...clusterNetwork, ...services, ...machines, ...internal, maxPods, ...vips];
+}
+
+/** The API and ingress VIPs of a platform section (or an AgentClusterInstall spec): the list fields, else the singular ones. */
+function vipFacts(ctx: ExtractContext, section: Node | undefined, label: string): Fact[] {
+  const written = (field: string) => ctx.list(below(ctx, section, [field]), { role: 'node-address', component: 'openshift', source: `${label}.${field}`, syntax: GO_IP, group: 'nodes', attributes: { vip: true } });
+  const api = written('apiVIPs');
+  const ingress = written('ingressVIPs');
+  return [...(api.length > 0 ? api : written('apiVIP')), ...(ingress.length > 0 ? ingress : written('ingressVIP'))];
+}
+
+/** AgentClusterInstall: the networks as written (no installer defaults: the assisted service computes them) and the VIPs. */
+function agentClusterInstallFacts(ctx: ExtractContext): Fact[] {
+  const specNode = ctx.get(['spec']);
+  const networking = below(ctx, specNode, ['networking']);
+  const networkType = scalarString(below(ctx, networking, ['networkType']))?.trim();
+  const pods = clusterNetworkFacts(ctx, below(ctx, networking, ['clusterNetwork']), 'OpenShift AgentClusterInstall spec.networking.clusterNetwork', networkType ? { networkType } : undefined);
+  const services = ctx.list(below(ctx, networking, ['serviceNetwork']), spec('service-network', 'OpenShift AgentClusterInstall spec.networking.serviceNetwork'));
+  const clusterRanges = [...pods.filter((fact) => fact.role === 'pod-network'), ...services];
+  const internal = networkType === OVN_KUBERNETES ? ovnInstallConfigFacts(ctx, networking, clusterRanges, below(ctx, networking, ['networkType'])) : [];
+  return [...pods, ...services, ...machineNetworkFacts(ctx, networking, undefined, 'OpenShift AgentClusterInstall spec.networking'), ...internal, ...vipFacts(ctx, specNode, 'OpenShift AgentClusterInstall spec')];
+}
+
+/**
+ * AgentConfig (agent-config.yaml) and NMStateConfig: each host's static addresses in nmstate form, one
+ * node per host (its hostname, else its first address), and the rendezvous host's address.
+ */
+function agentHostFacts(ctx: ExtractContext): Fact[] {
+  const addressSpec = (source: string, host?: string): FieldSpec => ({ role: 'node-address', component: 'openshift', source, syntax: GO_IP, group: 'nodes', ...(host ? { attributes: { host } } : {}) });
+  const nmstateAddresses = (config: Node | undefined) =>
+    ctx.items(below(ctx, config, ['interfaces'])).flatMap((iface) => ['ipv4', 'ipv6'].flatMap((family) => ctx.items(below(ctx, iface, [family, 'address'])).map((entry) => below(ctx, entry, ['ip'])))).filter((n): n is Node => n !== undefined);
+  if (ctx.ref.kind === 'NMStateConfig') {
+    const addresses = nmstateAddresses(ctx.get(['spec', 'config']));
+    const host = ctx.ref.name ?? scalarString(addresses[0]);
+    return addresses.flatMap((node) => ctx.scalar(node, addressSpec('OpenShift NMStateConfig spec.config.interfaces[].address[].ip', host)));
+  }
+  const hosts = ctx.items(ctx.get(['hosts'])).flatMap((hostNode) => {
+    const addresses = nmstateAddresses(below(ctx, hostNode, ['networkConfig']));
+    const host = scalarString(below(ctx, hostNode, ['hostname']))?.trim() || scalarString(addresses[0])?.trim();
+    return addresses.flatMap((node) => ctx.scalar(node, addressSpec('OpenShift AgentConfig hosts[].networkConfig.interfaces[].address[].ip', host)));
+  });
+  return [...ctx.scalar(ctx.get(['rendezvousIP']), addressSpec('OpenShift AgentConfig rendezvousIP')), ...hosts];
 }
 
 /** The machines openshift-install creates: controlPlane.replicas plus every compute pool's, 3 each by default. */
@@ -160,11 +212,11 @@ function listOrDefault(ctx: ExtractContext, node: Node | undefined, fieldSpec: F
 }
 
 /** machineNetwork[].cidr, or the pre-4.4 `machineCIDR`, or the installer's default for the platform. */
-function machineNetworkFacts(ctx: ExtractContext, networking: Node | undefined, anchor: Node | undefined): Fact[] {
+function machineNetworkFacts(ctx: ExtractContext, networking: Node | undefined, anchor: Node | undefined, label = 'OpenShift networking'): Fact[] {
   const nodeSpec = (source: string) => spec('node-network', source, { overlap: 'rejected' });
-  const listed = ctx.items(below(ctx, networking, ['machineNetwork'])).flatMap((entry) => ctx.scalar(below(ctx, entry, ['cidr']), nodeSpec('OpenShift networking.machineNetwork[].cidr')));
+  const listed = ctx.items(below(ctx, networking, ['machineNetwork'])).flatMap((entry) => ctx.scalar(below(ctx, entry, ['cidr']), nodeSpec(`${label}.machineNetwork[].cidr`)));
   if (listed.length > 0) return listed;
-  const legacy = ctx.scalar(below(ctx, networking, ['machineCIDR']), nodeSpec('OpenShift networking.machineCIDR'));
+  const legacy = ctx.scalar(below(ctx, networking, ['machineCIDR']), nodeSpec(`${label}.machineCIDR`));
   if (legacy.length > 0 || !anchor) return legacy;
   const libvirt = below(ctx, ctx.get(['platform']), ['libvirt']) !== undefined;
   return [ctx.defaulted(libvirt ? INSTALLER_DEFAULTS.libvirtMachineNetwork : INSTALLER_DEFAULTS.machineNetwork, nodeSpec('OpenShift networking.machineNetwork[].cidr'), anchor)];
