@@ -14,7 +14,8 @@
 //     and Layer2VIPConfig (`name` is the shared address).
 // Read from the v1alpha1 tree: cluster.network.podSubnets, serviceSubnets, cni.name,
 // cluster.controlPlane.endpoint, cluster.controllerManager.extraArgs (node masks),
-// machine.kubelet.clusterDNS, machine.kubelet.nodeIP.validSubnets and cluster.etcd.advertisedSubnets
+// machine.kubelet.clusterDNS, machine.kubelet.extraConfig.maxPods (or extraArgs max-pods),
+// machine.kubelet.nodeIP.validSubnets and cluster.etcd.advertisedSubnets
 // (the networks the kubelet and etcd pick the node's address from; `!`-prefixed entries exclude, they
 // are not networks), machine.network.interfaces[] (and their vlans[]) addresses and vip.ip.
 //
@@ -66,7 +67,7 @@ const OMNI_TEMPLATE_KINDS = ['Cluster', 'ControlPlane', 'Workers', 'Machine'];
 
 export const talos: Extractor = {
   name: 'talos',
-  triggers: ['machine:', 'configPatches', 'controlPlane:', 'node-cidr-mask-size', 'podSubnets', 'serviceSubnets', 'validSubnets', 'advertisedSubnets', '/cluster/', '/machine/', 'KubeNetworkConfig', 'KubeletConfig', 'KubeNodeConfig', 'VIPConfig', ...LINK_KINDS, 'TalosC'],
+  triggers: ['machine:', 'configPatches', 'controlPlane:', 'node-cidr-mask-size', 'podSubnets', 'serviceSubnets', 'validSubnets', 'advertisedSubnets', 'maxPods', 'max-pods', '/cluster/', '/machine/', 'KubeNetworkConfig', 'KubeletConfig', 'KubeNodeConfig', 'VIPConfig', ...LINK_KINDS, 'TalosC'],
   extract(ctx) {
     const kind = scalarString(ctx.get(['kind']));
     const apiVersion = scalarString(ctx.get(['apiVersion']));
@@ -157,6 +158,7 @@ export function machineConfigFacts(ctx: ExtractContext, tree: TalosTree, options
   const pods = ctx.orDefault(treeList(ctx, tree, ['cluster', 'network', 'podSubnets'], podSpec), complete ? TALOS_DEFAULTS.podSubnet[4] : undefined, podSpec, at);
   const services = ctx.orDefault(treeList(ctx, tree, ['cluster', 'network', 'serviceSubnets'], serviceSpec), complete ? TALOS_DEFAULTS.serviceSubnet[4] : undefined, serviceSpec, at);
   const dns = treeList(ctx, tree, ['machine', 'kubelet', 'clusterDNS'], spec('cluster-dns', `${label} machine.kubelet.clusterDNS`, GO_IP, 'cluster'));
+  const maxPods = kubeletMaxPods(ctx, tree.node(['machine', 'kubelet']), `${label} machine.kubelet.`);
   const masks = nodeMasks(ctx, mapEntries(tree.node(['cluster', 'controllerManager', 'extraArgs']), ctx.yaml), pods, label, 'cluster.controllerManager.extraArgs', at);
   const host = machineHost(ctx, tree);
   return [
@@ -164,6 +166,7 @@ export function machineConfigFacts(ctx: ExtractContext, tree: TalosTree, options
     ...services,
     ...(dns.length > 0 ? dns : clusterDnsDefaults(ctx, services, `${label} machine.kubelet.clusterDNS`, at)),
     ...masks,
+    ...maxPods,
     ...validSubnetFacts(ctx, tree.node(['machine', 'kubelet', 'nodeIP', 'validSubnets']), tree.appended(['machine', 'kubelet', 'nodeIP', 'validSubnets']), `${label} machine.kubelet.nodeIP.validSubnets`),
     ...validSubnetFacts(ctx, tree.node(['cluster', 'etcd', 'advertisedSubnets']), tree.appended(['cluster', 'etcd', 'advertisedSubnets']), `${label} cluster.etcd.advertisedSubnets`),
     ...[...ctx.items(tree.node(['machine', 'network', 'interfaces'])), ...tree.appended(['machine', 'network', 'interfaces'])].flatMap((device) => deviceFacts(ctx, device, `${label} machine.network.interfaces[]`, host)),
@@ -192,6 +195,15 @@ export function nodeMasks(ctx: ExtractContext, args: ReadonlyArray<[string, Node
   const set = NODE_MASK_FLAGS.filter((flag) => byFlag.has(flag));
   const written = set.flatMap((flag) => ctx.scalar(byFlag.get(flag), { ...nodeMaskSpec(owner, flag), syntax: INTEGER }));
   return [...written, ...defaultNodeMasks(ctx, owner, pods, new Set(set), at)];
+}
+
+/**
+ * The kubelet's maxPods as Talos passes it: `extraConfig.maxPods` (merged into the KubeletConfiguration)
+ * or the `max-pods` extra argument, which wins as a command-line flag does.
+ */
+function kubeletMaxPods(ctx: ExtractContext, kubelet: Node | undefined, prefix: string): Fact[] {
+  const flag = ctx.scalar(below(ctx, kubelet, ['extraArgs', 'max-pods']), spec('max-pods', `${prefix}extraArgs max-pods`, INTEGER, 'cluster'));
+  return flag.length > 0 ? flag : ctx.scalar(below(ctx, kubelet, ['extraConfig', 'maxPods']), spec('max-pods', `${prefix}extraConfig.maxPods`, INTEGER, 'cluster'));
 }
 
 /** validSubnets entries are networks the node's address is picked from; `!` entries exclude and are skipped. */
@@ -294,7 +306,7 @@ function multiDocFacts(ctx: ExtractContext, kind: string): Fact[] {
       .filter(([, value]) => scalarString(value)?.trim() !== '0');
     return [...pods, ...services, ...clusterDnsDefaults(ctx, services, 'Talos KubeletConfig clusterDNS', at), ...nodeMasks(ctx, maskArgs, pods, 'Talos', 'KubeNetworkConfig', at)];
   }
-  if (kind === 'KubeletConfig') return ctx.list(ctx.get(['clusterDNS']), spec('cluster-dns', 'Talos KubeletConfig clusterDNS', GO_IP, 'cluster'));
+  if (kind === 'KubeletConfig') return [...ctx.list(ctx.get(['clusterDNS']), spec('cluster-dns', 'Talos KubeletConfig clusterDNS', GO_IP, 'cluster')), ...kubeletMaxPods(ctx, ctx.root, 'Talos KubeletConfig ')];
   if (kind === 'KubeNodeConfig') return validSubnetFacts(ctx, ctx.get(['nodeIP', 'validSubnets']), [], 'Talos KubeNodeConfig nodeIP.validSubnets');
   if (LINK_KINDS.includes(kind)) {
     const items = ctx.items(ctx.get(['addresses'])).flatMap((entry) => optional(below(ctx, entry, ['address'])));
