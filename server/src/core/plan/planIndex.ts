@@ -1,7 +1,9 @@
 // The per-plan index of range facts that rules, fix searches and hovers query instead of scanning every
-// fact once per finding: overlap queries in O(log n + k) and the facts of one exact range in O(1). Built
-// once per plan on first use; a plan never changes, so neither does its index.
+// fact once per finding: overlap queries in O(log n + k), the facts of one exact range and the facts of
+// one object (group) in O(1). Built once per plan on first use; a plan never changes, so neither does
+// its index.
 
+import type { Fact } from '../model';
 import type { IntervalIndex } from '../net/intervalIndex';
 import { intervalIndex } from '../net/intervalIndex';
 import type { IpRange } from '../net/prefix';
@@ -12,6 +14,8 @@ export interface PlanIndex {
   readonly ranges: IntervalIndex<RangeFact>;
   /** The range facts spanning exactly `range`, in file order. */
   sameRange(range: IpRange): readonly RangeFact[];
+  /** Every fact of one object (`Fact.group`: one IPPool, one kubeadm config), in plan order. */
+  inGroup(group: string): readonly Fact[];
 }
 
 const cache = new WeakMap<AddressPlan, PlanIndex>();
@@ -28,15 +32,32 @@ function rangeKey(range: IpRange): string {
 
 function buildIndex(plan: AddressPlan): PlanIndex {
   const rangeFacts = plan.facts.filter(isRangeFact);
-  const byRange = new Map<string, RangeFact[]>();
-  for (const fact of rangeFacts) {
-    const key = rangeKey(fact.value.range);
-    let list = byRange.get(key);
-    if (!list) byRange.set(key, (list = []));
-    list.push(fact);
-  }
+  const byRange = listsBy(rangeFacts, (fact) => rangeKey(fact.value.range));
+  const byGroup = factsByGroup(plan.facts);
   return {
     ranges: intervalIndex(rangeFacts, (fact) => fact.value.range),
     sameRange: (range) => byRange.get(rangeKey(range)) ?? [],
+    inGroup: (group) => byGroup.get(group) ?? [],
   };
+}
+
+function listsBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const lists = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = lists.get(key);
+    if (list) list.push(item);
+    else lists.set(key, [item]);
+  }
+  return lists;
+}
+
+/** Facts by the object they describe (`Fact.group`), each list in the given order. */
+export function factsByGroup<T extends Fact>(facts: readonly T[]): Map<string, T[]> {
+  return listsBy(facts, (fact) => fact.group);
+}
+
+/** The range facts of one role in one object, in plan order. */
+export function groupRanges(plan: AddressPlan, group: string, role: Fact['role']): RangeFact[] {
+  return planIndexOf(plan).inGroup(group).filter((f): f is RangeFact => f.role === role && isRangeFact(f));
 }

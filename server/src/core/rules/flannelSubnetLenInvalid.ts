@@ -15,6 +15,7 @@ import { addrFrom, formatAddr } from '../net/addr';
 import { rangeContainsAddr } from '../net/prefix';
 import { usesKubeSubnetMgr } from '../plan/flannelMode';
 import type { RangeFact } from '../plan/plan';
+import { factsByGroup } from '../plan/planIndex';
 import type { Rule, RuleContext } from './rule';
 import { FindingSet, at, numberFix, pow2 } from './sizeCapacityReport';
 import { rewriteFix } from './perValue';
@@ -27,9 +28,10 @@ export const flannelSubnetLenInvalid: Rule = {
   description: 'A flannel SubnetLen/SubnetMin/SubnetMax that flannel (etcd subnet manager) rejects; info when the kube subnet manager ignores it.',
   run(ctx) {
     const out = new FindingSet('flannel-subnet-len-invalid');
-    const networks = ctx.plan.rangesOf('cni-pod-pool').filter((f) => f.component === 'flannel' && f.value.kind === 'prefix');
-    const lens = ctx.plan.factsOf('subnet-len').filter((f) => f.component === 'flannel' && f.value.kind === 'number');
-    for (const len of lens) {
+    const networks = factsByGroup(ctx.plan.rangesOf('cni-pod-pool').filter((f) => f.component === 'flannel' && f.value.kind === 'prefix'));
+    const flannelLens = ctx.plan.factsOf('subnet-len').filter((f) => f.component === 'flannel' && f.value.kind === 'number');
+    const lens = factsByGroup(flannelLens);
+    for (const len of flannelLens) {
       if (len.isDefault) continue;
       const network = networkOf(networks, len);
       if (network) checkLength(ctx, len, network, out);
@@ -38,15 +40,16 @@ export const flannelSubnetLenInvalid: Rule = {
       if (bound.component !== 'flannel' || bound.value.kind !== 'address') continue;
       const network = networkOf(networks, bound);
       if (!network) continue;
-      const len = lens.find((l) => l.group === bound.group && l.attributes?.family === bound.attributes?.family);
+      const len = lens.get(bound.group)?.find((l) => l.attributes?.family === bound.attributes?.family);
       checkBound(ctx, bound, network, effectiveLength(len, network), out);
     }
     return out.findings;
   },
 };
 
-function networkOf(networks: readonly RangeFact[], fact: Fact): RangeFact | undefined {
-  return networks.find((n) => n.group === fact.group && n.value.range.family === fact.attributes?.family);
+/** The flannel Network of a setting's own config (`networks` by group), of the setting's family. */
+function networkOf(networks: ReadonlyMap<string, readonly RangeFact[]>, fact: Fact): RangeFact | undefined {
+  return networks.get(fact.group)?.find((n) => n.value.range.family === fact.attributes?.family);
 }
 
 function key(fact: Fact): string {

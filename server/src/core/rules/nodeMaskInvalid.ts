@@ -17,6 +17,7 @@ import type { Family } from '../net/addr';
 import { formatPrefix, masked, prefixFrom } from '../net/prefix';
 import { KCM_DEFAULT_NODE_MASK, KCM_OWNERS, allocatesNodeCidrs } from '../plan/capacity';
 import type { RangeFact } from '../plan/plan';
+import { groupRanges, planIndexOf } from '../plan/planIndex';
 import { formatCount } from '../text/format';
 import { fileTextOf, replaceValue } from './perValue';
 import type { Rule, RuleContext } from './rule';
@@ -40,12 +41,12 @@ export const nodeMaskInvalid: Rule = {
     for (const mask of masks) {
       if (KCM_OWNERS.has(mask.component)) {
         if (!allocatesNodeCidrs(ctx.plan, mask)) continue; // KCM's node IPAM is off: no mask is read.
-        conflictingFlags(ctx, mask, masks, out);
+        conflictingFlags(ctx, mask, out);
         // One finding per mask: what the mask in effect does (KCM's split) outranks kubeadm ignoring it.
         sizeChecks(ctx, mask, kcmClusterCidrs(ctx, mask), out);
         kubeadmIgnoresPlainFlag(ctx, mask, out);
       } else if (mask.component === 'cilium') {
-        const pools = ctx.plan.rangesOf('cni-pod-pool').filter((p) => p.component === 'cilium' && p.group === mask.group && p.value.kind === 'prefix' && p.value.range.family === mask.attributes?.family);
+        const pools = groupRanges(ctx.plan, mask.group, 'cni-pod-pool').filter((p) => p.component === 'cilium' && p.value.kind === 'prefix' && p.value.range.family === mask.attributes?.family);
         sizeChecks(ctx, mask, pools, out);
       }
     }
@@ -62,7 +63,7 @@ export const nodeMaskInvalid: Rule = {
  */
 function kcmClusterCidrs(ctx: RuleContext, mask: Fact): RangeFact[] {
   // An OpenShift hostPrefix splits its own clusterNetwork entry only (the `entry` attribute pairs them).
-  const own = ctx.plan.rangesOf('pod-network').filter((p) => p.group === mask.group && p.attributes?.entry === mask.attributes?.entry && p.value.kind === 'prefix');
+  const own = groupRanges(ctx.plan, mask.group, 'pod-network').filter((p) => p.attributes?.entry === mask.attributes?.entry && p.value.kind === 'prefix');
   const explicitCidr = own.filter((p) => p.component === 'kube-controller-manager' || p.source.includes('extraArgs'));
   if (own.length > 0) return explicitCidr.length > 0 ? explicitCidr : own;
   return capacityOf(ctx.plan).nodeSubnets.filter((n) => n.allocator === 'kube-controller-manager' && n.mask.fact === mask).map((n) => n.pool);
@@ -83,7 +84,7 @@ function maskFamily(mask: Fact): Family | undefined {
 
 // ---- contradictory flags (KCM setNodeCIDRMaskSizes) -----------------------------------------------------
 
-function conflictingFlags(ctx: RuleContext, mask: Fact, masks: readonly Fact[], out: FindingSet): void {
+function conflictingFlags(ctx: RuleContext, mask: Fact, out: FindingSet): void {
   if (mask.isDefault) return;
   const families = familiesOf(kcmClusterCidrs(ctx, mask));
   const family = maskFamily(mask);
@@ -93,7 +94,7 @@ function conflictingFlags(ctx: RuleContext, mask: Fact, masks: readonly Fact[], 
       out.add(mask, 'error', `${flagOf(mask)} ${mask.text} (${mask.source}) is set while the cluster CIDR is dual-stack — ${kcmFails('usage of --node-cidr-mask-size is not allowed with dual-stack clusters')}; use node-cidr-mask-size-ipv4 and node-cidr-mask-size-ipv6`);
       return;
     }
-    const perFamily = masks.filter((m) => m.group === mask.group && !m.isDefault && maskFamily(m) !== undefined && KCM_OWNERS.has(m.component));
+    const perFamily = planIndexOf(ctx.plan).inGroup(mask.group).filter((m) => m.role === 'node-mask' && m.value.kind === 'number' && !m.isDefault && maskFamily(m) !== undefined && KCM_OWNERS.has(m.component));
     const text = 'usage of --node-cidr-mask-size-ipv4 and --node-cidr-mask-size-ipv6 is not allowed if --node-cidr-mask-size is set. For dual-stack clusters please unset it and use IPFamily specific flags';
     for (const other of perFamily) {
       const plainSide = `${flagOf(mask)} ${mask.text} (${mask.source}) is set together with ${flagOf(other)} ${other.text} (${at(ctx, other)}) — ${kcmFails(text)}`;
@@ -118,7 +119,7 @@ function conflictingFlags(ctx: RuleContext, mask: Fact, masks: readonly Fact[], 
 
 function kubeadmIgnoresPlainFlag(ctx: RuleContext, mask: Fact, out: FindingSet): void {
   if (mask.component !== 'kubeadm' || mask.isDefault || maskFamily(mask) !== undefined || mask.value.kind !== 'number') return;
-  const subnets = ctx.plan.rangesOf('pod-network').filter((p) => p.group === mask.group && p.source === 'kubeadm networking.podSubnet' && p.value.kind === 'prefix');
+  const subnets = groupRanges(ctx.plan, mask.group, 'pod-network').filter((p) => p.source === 'kubeadm networking.podSubnet' && p.value.kind === 'prefix');
   const families = familiesOf(subnets);
   if (families.length !== 1) return; // Dual-stack: KCM refuses the plain flag anyway (conflictingFlags).
   const family = families[0];

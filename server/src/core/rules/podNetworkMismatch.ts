@@ -36,6 +36,7 @@ import type { Family } from '../net/addr';
 import { rangeContains } from '../net/prefix';
 import { usesKubeSubnetMgr } from '../plan/flannelMode';
 import type { AddressPlan, RangeFact } from '../plan/plan';
+import { factsByGroup, groupRanges } from '../plan/planIndex';
 import { replaceValue } from './perValue';
 import { FindingCollector, andMore, canonicalText, factCounterpart, isNetworkFact, label, rangeKey } from './overlapConsistency';
 import type { Rule, RuleContext } from './rule';
@@ -181,13 +182,14 @@ function poolCheck(plan: AddressPlan, pool: RangeFact, refs: readonly RangeFact[
  * kops' nonMasqueradeCIDR must contain the pod ranges of its own Cluster.
  */
 function nativeRouting(ctx: RuleContext, collector: FindingCollector, family: Family, pods: readonly RangeFact[]): void {
+  const podsByGroup = factsByGroup(pods);
   for (const native of networks(ctx, 'native-routing-cidr', family)) {
     if (native.component === 'kops') {
-      nonMasquerade(ctx, collector, native, pods);
+      nonMasquerade(ctx, collector, native, podsByGroup.get(native.group) ?? []);
       continue;
     }
     if (native.attributes?.routingMode !== 'native') continue;
-    const ownPools = networks(ctx, 'cni-pod-pool', family).filter((f) => f.component === 'cilium' && f.group === native.group);
+    const ownPools = groupRanges(ctx.plan, native.group, 'cni-pod-pool').filter((f) => f.component === 'cilium' && isNetworkFact(f) && f.value.range.family === family);
     const covered = ownPools.length > 0 ? ownPools : new Set(pods.map((f) => rangeKey(f.value.range))).size === 1 ? [...pods] : [];
     const missed = covered.filter((f) => !rangeContains(native.value.range, f.value.range));
     if (missed.length === 0) continue;
@@ -197,9 +199,9 @@ function nativeRouting(ctx: RuleContext, collector: FindingCollector, family: Fa
   }
 }
 
-/** The pod ranges of a kops Cluster outside its nonMasqueradeCIDR; the fix sets nonMasqueradeCIDR to the pod range. */
-function nonMasquerade(ctx: RuleContext, collector: FindingCollector, nonMasqueradeCidr: RangeFact, pods: readonly RangeFact[]): void {
-  const outside = pods.filter((f) => f.group === nonMasqueradeCidr.group && !rangeContains(nonMasqueradeCidr.value.range, f.value.range));
+/** The pod ranges of a kops Cluster (`ownPods`) outside its nonMasqueradeCIDR; the fix sets nonMasqueradeCIDR to the pod range. */
+function nonMasquerade(ctx: RuleContext, collector: FindingCollector, nonMasqueradeCidr: RangeFact, ownPods: readonly RangeFact[]): void {
+  const outside = ownPods.filter((f) => !rangeContains(nonMasqueradeCidr.value.range, f.value.range));
   if (outside.length > 0) pair(ctx, collector, KOPS_NON_MASQUERADE, nonMasqueradeCidr, outside, true);
 }
 

@@ -4,6 +4,8 @@
 import type { Fact } from '../../model';
 import { documentKey } from '../../model';
 import { bitsOf } from '../../net/addr';
+import { intervalIndex } from '../../net/intervalIndex';
+import { IpRange, rangeContains } from '../../net/prefix';
 import type { RangeFact } from '../plan';
 import type { Figure, Utilization } from './model';
 
@@ -35,7 +37,18 @@ export function distinctAddresses(facts: readonly RangeFact[]): RangeFact[] {
 }
 
 export function distinctRanges(facts: readonly RangeFact[]): number {
-  return new Set(facts.map((f) => `${f.value.range.family}:${f.value.range.first}-${f.value.range.last}`)).size;
+  return uniqueRanges(facts).length;
+}
+
+/** The first fact of each distinct range, in order: many files restating one default are one range. */
+export function uniqueRanges<T extends RangeFact>(facts: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = `${f.value.range.family}:${f.value.range.first}-${f.value.range.last}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -61,4 +74,24 @@ export function onePerKey(facts: readonly Fact[], key: (fact: Fact) => string): 
     seen.add(k);
     return true;
   });
+}
+
+/** Range facts indexed for "which of them lie inside this range?", answered in plan order. */
+export interface ContainedIndex {
+  within(range: IpRange): RangeFact[];
+}
+
+export function containedIndex(facts: readonly RangeFact[]): ContainedIndex {
+  const index = intervalIndex(
+    facts.map((fact, position) => ({ fact, position })),
+    (entry) => entry.fact.value.range,
+  );
+  return {
+    within: (range) =>
+      index
+        .overlapping(range)
+        .filter((entry) => rangeContains(range, entry.fact.value.range))
+        .sort((a, b) => a.position - b.position)
+        .map((entry) => entry.fact),
+  };
 }

@@ -17,8 +17,10 @@ import { IpRange, rangeContains, rangesOverlap } from '../../net/prefix';
 import { rangeSetFrom, rangeSetRanges } from '../../net/rangeSet';
 import { usesKubeSubnetMgr } from '../flannelMode';
 import type { AddressPlan, RangeFact } from '../plan';
+import { factsByGroup } from '../planIndex';
 import { CALICO_COMPONENTS, CILIUM_CLUSTER_POOL_MODES, KCM_DEFAULT_NODE_MASK, KCM_OWNERS } from './defaults';
-import { distinctRanges, figureOf, numberOf, onePerObject, prefixBits, utilization } from './figures';
+import { containedIndex, distinctRanges, figureOf, numberOf, onePerObject, prefixBits, uniqueRanges, utilization } from './figures';
+import type { ContainedIndex } from './figures';
 import type { Figure, NodeSubnetAllocator, NodeSubnetCapacity, ServiceCapacity } from './model';
 
 /** How strongly a pod-network fact decides the cluster CIDR: 0 the KCM flag itself, 1 kubeadm's extraArgs, 2 the rest. */
@@ -30,42 +32,43 @@ function podNetworkRank(fact: Fact): number {
 
 export function kcmSubnets(plan: AddressPlan, services: readonly ServiceCapacity[]): NodeSubnetCapacity[] {
   const pods = plan.rangesOf('pod-network').filter((f) => f.value.kind === 'prefix' && KCM_OWNERS.has(f.component));
+  const allocations = containedIndex(nodePodCidrs(plan, 'kubernetes'));
   const out: NodeSubnetCapacity[] = [];
+  // Everything a pool is compared with is indexed once per family, so a scope of many clusters
+  // (one pool, mask and service range each) costs pools + facts, not pools × facts.
   for (const family of [4, 6] as const) {
     const ofFamily = pods.filter((f) => f.value.range.family === family);
     const strongest = Math.min(3, ...ofFamily.map(podNetworkRank));
     const overriddenGroups = new Set(ofFamily.filter((f) => podNetworkRank(f) === 1).map((f) => f.group));
     const podIpamElsewhere = podIpamIgnoringNodeSubnets(plan, family);
+    const masks = nodeMaskIndex(plan, family);
+    const effectiveServices = uniqueRanges(services.filter((s) => s.effective && s.family === family).map((s) => s.range));
+    // KCM reads its own --service-cluster-ip-range only to keep node blocks out of it.
+    const ownServices = factsByGroup(plan.rangesOf('service-network').filter((s) => s.value.range.family === family && s.value.kind === 'prefix'));
     for (const pool of ofFamily) {
       const rank = podNetworkRank(pool);
       // The KCM flag is what runs; kubeadm's extraArgs cluster-cidr replaces the podSubnet it would pass.
       const overridden = (strongest === 0 && rank > 0) || (rank === 2 && overriddenGroups.has(pool.group));
       const allocates = allocatesNodeCidrs(plan, pool);
-      const mask = kcmMask(plan, pool, family);
-      const serviceRanges = [
-        ...new Set([
-          ...services.filter((s) => s.effective && s.family === family).map((s) => s.range),
-          // KCM reads its own --service-cluster-ip-range only to keep node blocks out of it.
-          ...plan.rangesOf('service-network').filter((s) => s.group === pool.group && s.value.range.family === family && s.value.kind === 'prefix'),
-        ]),
-      ];
       out.push(
-        subnetCapacity(pool, family, 'kube-controller-manager', mask, {
+        subnetCapacity(pool, family, 'kube-controller-manager', kcmMask(masks, pool, family), {
           effective: !overridden && allocates,
           podsUseNodeSubnets: !podIpamElsewhere,
-          services: serviceRanges,
+          services: uniqueRanges([...effectiveServices, ...(ownServices.get(pool.group) ?? [])]),
           reserved: hostLocalReserve(family),
-          allocations: nodePodCidrs(plan, 'kubernetes'),
+          allocations,
         }),
       );
     }
   }
   // flannel with the kube subnet manager reads the nodes' podCIDRs: when the scope shows no KCM of that
   // family, assume KCM splits flannel's Network with its default mask, as flannel's own docs ask.
+  const covered = new Set(out.map((n) => n.family));
   for (const pool of plan.rangesOf('cni-pod-pool')) {
     if (pool.component !== 'flannel' || pool.value.kind !== 'prefix' || !usesKubeSubnetMgr(plan, pool)) continue;
     const family = pool.value.range.family;
-    if (!familyEnabled(pool, family) || out.some((n) => n.family === family)) continue;
+    if (!familyEnabled(pool, family) || covered.has(family)) continue;
+    covered.add(family);
     const mask: Figure<number> = { value: KCM_DEFAULT_NODE_MASK[family], origin: 'assumed', label: 'kube-controller-manager default node mask (flannel reads node podCIDRs)' };
     out.push(
       subnetCapacity(pool, family, 'kube-controller-manager', mask, {
@@ -73,7 +76,7 @@ export function kcmSubnets(plan: AddressPlan, services: readonly ServiceCapacity
         podsUseNodeSubnets: true,
         services: services.filter((s) => s.effective && s.family === family).map((s) => s.range),
         reserved: hostLocalReserve(family),
-        allocations: nodePodCidrs(plan, 'kubernetes'),
+        allocations,
       }),
     );
   }
@@ -98,20 +101,34 @@ export function allocatesNodeCidrs(plan: AddressPlan, fact: Fact): boolean {
  * names no mask, or it is a Cluster API Cluster (whose masks live in a KubeadmControlPlane), a written
  * mask of another KCM owner in the scope wins; else KCM's default.
  */
-function kcmMask(plan: AddressPlan, pool: RangeFact, family: Family): Figure<number> {
-  // KCM reads a mask of 0 as "the default for the family".
-  const masks = plan.factsOf('node-mask').filter((m) => KCM_OWNERS.has(m.component) && numberOf(m) !== undefined && numberOf(m) !== 0 && appliesTo(m, family));
-  const pick = (candidates: readonly Fact[]): Fact | undefined =>
-    candidates.find((m) => !m.isDefault && m.attributes?.family === family) ??
-    candidates.find((m) => !m.isDefault && m.attributes?.family === undefined) ??
-    candidates.find((m) => m.isDefault);
+function kcmMask(masks: NodeMaskIndex, pool: RangeFact, family: Family): Figure<number> {
+  const pick = (candidates: readonly Fact[], accept: (m: Fact) => boolean): Fact | undefined =>
+    candidates.find((m) => accept(m) && !m.isDefault && m.attributes?.family === family) ??
+    candidates.find((m) => accept(m) && !m.isDefault && m.attributes?.family === undefined) ??
+    candidates.find((m) => accept(m) && m.isDefault);
   // An OpenShift clusterNetwork entry has its own hostPrefix: the `entry` attribute pairs them.
-  const own = pick(masks.filter((m) => m.group === pool.group && m.attributes?.entry === pool.attributes?.entry));
-  // Cluster API keeps the KCM flags in a KubeadmControlPlane, apart from the Cluster's pod CIDR.
-  const elsewhere = !own || (own.isDefault && pool.component === 'cluster-api') ? pick(masks.filter((m) => !m.isDefault && m.group !== pool.group)) : undefined;
+  const own = pick(masks.byGroup.get(pool.group) ?? [], (m) => m.attributes?.entry === pool.attributes?.entry);
+  // Cluster API keeps the KCM flags in a KubeadmControlPlane, apart from the Cluster's pod CIDR. The
+  // search stops at the first written mask of another group, so it passes at most the pool's own.
+  const elsewhere = !own || (own.isDefault && pool.component === 'cluster-api') ? pick(masks.written, (m) => m.group !== pool.group) : undefined;
   const chosen = elsewhere ?? own;
   if (chosen) return figureOf(chosen);
   return { value: KCM_DEFAULT_NODE_MASK[family], origin: 'default', label: 'kube-controller-manager default node mask' };
+}
+
+/**
+ * The node-mask facts of KCM owners that can apply to one family, in plan order. A mask of 0 is left
+ * out: KCM reads it as "the default for the family".
+ */
+interface NodeMaskIndex {
+  readonly byGroup: ReadonlyMap<string, readonly Fact[]>;
+  /** The written (not defaulted) masks. */
+  readonly written: readonly Fact[];
+}
+
+function nodeMaskIndex(plan: AddressPlan, family: Family): NodeMaskIndex {
+  const masks = plan.factsOf('node-mask').filter((m) => KCM_OWNERS.has(m.component) && numberOf(m) !== undefined && numberOf(m) !== 0 && appliesTo(m, family));
+  return { byGroup: factsByGroup(masks), written: masks.filter((m) => !m.isDefault) };
 }
 
 /** Whether a node-mask fact can apply to a family: its own family, or the plain flag. */
@@ -133,11 +150,12 @@ function podIpamIgnoringNodeSubnets(plan: AddressPlan, family: Family): boolean 
 }
 
 export function ciliumSubnets(plan: AddressPlan): NodeSubnetCapacity[] {
-  const masks = plan.factsOf('node-mask').filter((m) => m.component === 'cilium' && m.value.kind === 'number');
+  const masks = factsByGroup(plan.factsOf('node-mask').filter((m) => m.component === 'cilium' && m.value.kind === 'number'));
+  const allocations = containedIndex(nodePodCidrs(plan, 'cilium'));
   return plan.rangesOf('cni-pod-pool').flatMap((pool) => {
     if (pool.component !== 'cilium' || pool.value.kind !== 'prefix' || !CILIUM_CLUSTER_POOL_MODES.includes(String(pool.attributes?.ipam))) return [];
     const family = pool.value.range.family;
-    const maskFact = masks.find((m) => m.group === pool.group && m.attributes?.family === family);
+    const maskFact = masks.get(pool.group)?.find((m) => m.attributes?.family === family);
     if (!maskFact) return [];
     return [
       subnetCapacity(pool, family, 'cilium-cluster-pool', figureOf(maskFact), {
@@ -146,29 +164,29 @@ export function ciliumSubnets(plan: AddressPlan): NodeSubnetCapacity[] {
         services: [],
         // The agent keeps its router (cilium_host) and health-check addresses in the node's CIDR.
         reserved: { count: 2n, why: "Cilium's router and health addresses" },
-        allocations: nodePodCidrs(plan, 'cilium'),
+        allocations,
       }),
     ];
   });
 }
 
 export function flannelEtcdSubnets(plan: AddressPlan): NodeSubnetCapacity[] {
-  const lens = plan.factsOf('subnet-len').filter((f) => f.component === 'flannel' && f.value.kind === 'number');
-  const bounds = plan.rangesOf('subnet-bound').filter((f) => f.component === 'flannel' && f.value.kind === 'address');
+  const lens = factsByGroup(plan.factsOf('subnet-len').filter((f) => f.component === 'flannel' && f.value.kind === 'number'));
+  const bounds = factsByGroup(plan.rangesOf('subnet-bound').filter((f) => f.component === 'flannel' && f.value.kind === 'address'));
   return plan.rangesOf('cni-pod-pool').flatMap((pool) => {
     if (pool.component !== 'flannel' || pool.value.kind !== 'prefix' || usesKubeSubnetMgr(plan, pool)) return [];
     const family = pool.value.range.family;
     if (!familyEnabled(pool, family)) return [];
-    const len = lens.find((l) => l.group === pool.group && l.attributes?.family === family);
+    const len = lens.get(pool.group)?.find((l) => l.attributes?.family === family);
     if (!len) return [];
     const mask = figureOf(len);
-    const bound = (which: string) => bounds.find((b) => b.group === pool.group && b.attributes?.family === family && b.attributes?.bound === which);
+    const bound = (which: string) => bounds.get(pool.group)?.find((b) => b.attributes?.family === family && b.attributes?.bound === which);
     const entry = subnetCapacity(pool, family, 'flannel-etcd', mask, {
       effective: true,
       podsUseNodeSubnets: true,
       services: [],
       reserved: hostLocalReserve(family),
-      allocations: [],
+      allocations: NO_ALLOCATIONS,
     });
     return [{ ...entry, ...flannelLeasable(entry, bound('start'), bound('end')) }];
   });
@@ -201,8 +219,11 @@ interface SubnetOptions {
   readonly podsUseNodeSubnets: boolean;
   readonly services: readonly RangeFact[];
   readonly reserved: { readonly count: bigint; readonly why: string };
-  readonly allocations: readonly RangeFact[];
+  /** The nodes' pod CIDRs, of which those inside the pool are its allocations. */
+  readonly allocations: ContainedIndex;
 }
+
+const NO_ALLOCATIONS = containedIndex([]);
 
 function hostLocalReserve(family: Family): { count: bigint; why: string } {
   // host-local leaves out the network address and the gateway (`.1`), and for IPv4 the broadcast address.
@@ -218,7 +239,7 @@ function subnetCapacity(pool: RangeFact, family: Family, allocator: NodeSubnetAl
   const podsPerNode = addressesPerSubnet === undefined ? undefined : addressesPerSubnet > options.reserved.count ? addressesPerSubnet - options.reserved.count : 0n;
   const lost = subnets && addressesPerSubnet ? blocksOverlapping(pool.value.range, addressesPerSubnet, options.services) : { count: 0n, ranges: [] };
   const maxNodes = subnets === undefined ? 0n : subnets - lost.count;
-  const allocated = options.allocations.filter((a) => rangeContains(pool.value.range, a.value.range));
+  const allocated = options.allocations.within(pool.value.range);
   return {
     family,
     allocator,
