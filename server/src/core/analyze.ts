@@ -5,6 +5,8 @@ import { type Finding, type Severity, MAX_RELATED } from './model';
 import type { ManifestFile } from './manifest/file';
 import { isSuppressed } from './manifest/suppressions';
 import { ClusterConfig, ConfigFile, SettingsInput, configFromSettings } from './plan/config';
+import type { ImportFile } from './plan/importEntries';
+import { configWithImports, settingsWithImports } from './plan/imports';
 import { AddressPlan, buildPlan } from './plan/plan';
 import { Placements, Scope, assignScopes } from './plan/scopes';
 import { rules } from './rules';
@@ -18,6 +20,8 @@ export interface AnalysisInput {
   readonly files: readonly ManifestFile[];
   readonly configs: readonly ConfigFile[];
   readonly settings?: SettingsInput;
+  /** The IPAM export files that `externalNetworks: [{ from: … }]` entries name (see `importTargets`). */
+  readonly imports?: readonly ImportFile[];
 }
 
 /**
@@ -60,14 +64,18 @@ export interface AnalysisResult {
  * run their rules again. The result is the same as a fresh analysis of the input.
  */
 export function analyze(input: AnalysisInput, previous?: AnalysisResult): AnalysisResult {
-  const settings = settingsConfig(input.settings);
-  const { scopes, placements } = assignScopes({ ...input, settings }, previous?.placements);
-  const configsByUri = new Map(input.configs.map((c) => [c.uri, c]));
+  const imports = input.imports ?? [];
+  const importedSettings = settingsWithImports(settingsConfig(input.settings), imports, input.folders);
+  const settings = importedSettings.config;
+  const configs = input.configs.map((c) => configWithImports(c, imports, input.folders));
+  const { scopes, placements } = assignScopes({ ...input, configs, settings }, previous?.placements);
+  const configsByUri = new Map(configs.map((c) => [c.uri, c]));
   const earlier = new Map((previous?.scopes ?? []).map((s) => [s.scope.id, s]));
   const prepared = scopes.map((scope) => {
     const inputs: ScopeInputs = { files: scope.files, configFile: scope.configUri ? configsByUri.get(scope.configUri) : undefined, settings: input.settings };
     const before = earlier.get(scope.id);
-    const plan = before && sameInputs(before.inputs, inputs) ? before.plan : buildPlan(scope);
+    // The merged config changes with the settings' imports, which the settings object does not show.
+    const plan = before && sameInputs(before.inputs, inputs) && before.scope.config === scope.config ? before.plan : buildPlan(scope);
     return { inputs, plan, before };
   });
   const plans = prepared.map((p) => p.plan);
@@ -77,7 +85,7 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
     if (before && before.plan === plan && sameItems(before.connected, connected)) return before;
     return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors, inputs.configFile) };
   });
-  const configFindings = input.configs.flatMap((c) => c.findings);
+  const configFindings = [...configs.flatMap((c) => c.findings), ...importedSettings.findings];
   return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors, placements };
 }
 
@@ -118,7 +126,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[], internalErrors: string[] = [], configFile?: ConfigFile): Finding[] {
   const config = plan.scope.config;
   const texts = new Map(plan.scope.files.map((f) => [f.uri, f]));
-  const textOf = (uri: string) => texts.get(uri)?.text ?? (configFile?.uri === uri ? configFile.text : '');
+  const textOf = (uri: string) => texts.get(uri)?.text ?? (configFile?.uri === uri ? configFile.text : configFile?.imports?.find((f) => f.uri === uri)?.text ?? '');
   const lineIndexes = new Map<string, LineIndex>();
   const ctx: RuleContext = {
     plan,

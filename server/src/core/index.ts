@@ -6,7 +6,12 @@ export type { AnalysisInput, AnalysisResult, ScopeAnalysis, ScopeInputs } from '
 export { readManifestFile } from './manifest/file';
 export type { ManifestFile } from './manifest/file';
 export { parseConfigFile, CONFIG_FILE_NAME } from './plan/config';
-export type { ConfigFile, SettingsInput, ClusterConfig } from './plan/config';
+export type { ConfigFile, SettingsInput, ClusterConfig, NamedNetwork } from './plan/config';
+export { importTargets, matchesTarget } from './plan/imports';
+export type { ImportTarget } from './plan/imports';
+export type { ImportFile } from './plan/importEntries';
+export { readIpamExport, detectFormat, IPAM_FORMATS } from './ipam';
+export type { ImportReading, ImportedNetwork, IpamFormat } from './ipam';
 export type { AddressPlan, RangeFact } from './plan/plan';
 export type { Scope } from './plan/scopes';
 export { capacityOf, knownNodes, KCM_DEFAULT_NODE_MASK, KUBELET_DEFAULT_MAX_PODS, CALICO_DEFAULT_BLOCK_SIZE } from './plan/capacity';
