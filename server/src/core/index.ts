@@ -17,6 +17,8 @@ export type { Scope } from './plan/scopes';
 export { capacityOf, knownNodes, KCM_DEFAULT_NODE_MASK, KUBELET_DEFAULT_MAX_PODS, CALICO_DEFAULT_BLOCK_SIZE } from './plan/capacity';
 export type { CapacityModel, FactCapacity, Figure, Origin, NodeSubnetCapacity, NodeSubnetAllocator, CalicoPoolCapacity, ServiceCapacity, LbPoolCapacity, NodeCounts, Utilization } from './plan/capacity';
 export { planRows } from './plan/planRows';
+export { exportRows, EXPORT_ROLE_NAMES } from './plan/exportRows';
+export type { ExportRow } from './plan/exportRows';
 export type { PlanRows, RangeRow, SettingRow, NetworkRow } from './plan/planRows';
 export { suggestSubnets } from './plan/suggestSubnets';
 export type { SubnetRequest, SuggestedSubnet } from './plan/suggestSubnets';

@@ -10,7 +10,7 @@ import type { Finding, Severity, Span } from '../model';
 import { ImportReading, ImportedNetwork, readIpamExport } from '../ipam';
 import { globToRegExp } from '../text/glob';
 import { lineIndexOf, positionAt } from '../text/lineIndex';
-import { isInside, relativeTo, resolvePath } from '../text/paths';
+import { baseNameOf, dirName, isInside, relativeTo, resolvePath } from '../text/paths';
 import type { ClusterConfig, ConfigFile, NamedNetwork, SettingsInput } from './config';
 import { AllocateFromEntry, ImportFile, ImportRequest, importRequestsFromSettings, passesFilter } from './importEntries';
 
@@ -80,12 +80,12 @@ interface Resolution {
  * containers and the spaces `allocateFrom` names, which are where the cluster's ranges belong), and
  * `allocateFrom` names replaced by the ranges they name.
  */
-function resolve(config: ClusterConfig, files: readonly ImportFile[], folders: readonly string[], settingsFolders: readonly string[]): Resolution {
+function resolve(config: ClusterConfig, files: readonly ImportFile[], folders: readonly string[], settingsFolders: readonly string[], clusterName?: string): Resolution {
   const findings: Finding[] = [];
   const imported: NamedNetwork[] = [];
   for (const request of config.imports) {
     const bases = request.base !== undefined ? [undefined] : settingsFolders;
-    for (const folder of bases) imported.push(...importRequest(request, files, folders, folder, findings));
+    for (const folder of bases) imported.push(...importRequest(request, files, folders, folder, findings).filter((n) => !isOwnRegistration(n, clusterName)));
   }
   const { allocateFrom, spaces } = resolveAllocateFrom(config.allocateFrom, imported, findings);
   const externalNetworks = [...config.externalNetworks, ...imported.filter((n) => !spaces.has(n) && !isContainer(n))];
@@ -133,6 +133,14 @@ function namedNetwork(uri: string, network: ImportedNetwork): NamedNetwork {
   return { range: network.range, text: network.text, name: network.name, location: { uri, span: network.span }, imported: network };
 }
 
+/**
+ * A prefix `cidr-lens plan --format netbox-csv` wrote for this very cluster (`<cluster>: Kubernetes
+ * pods (…)`) and the IPAM exported back is the cluster's own registration, not a collision.
+ */
+function isOwnRegistration(network: NamedNetwork, clusterName: string | undefined): boolean {
+  return clusterName !== undefined && network.name.startsWith(`${clusterName}: `);
+}
+
 /** A NetBox container or an Infoblox network container holds allocations; it is not one. */
 function isContainer(network: NamedNetwork): boolean {
   return network.imported?.status?.toLowerCase() === 'container' || network.imported?.kind.endsWith('container') === true;
@@ -170,7 +178,8 @@ export function configWithImports(configFile: ConfigFile, files: readonly Import
   const matched = matchedFiles(configFile.config, files, folders, []);
   const cached = resolvedConfigs.get(configFile);
   if (cached && sameItems(cached.files, matched) && sameItems(cached.folders, folders)) return cached.result;
-  const { externalNetworks, allocateFrom, findings } = resolve(configFile.config, matched, folders, []);
+  const clusterName = configFile.config.cluster ?? baseNameOf(dirName(configFile.uri));
+  const { externalNetworks, allocateFrom, findings } = resolve(configFile.config, matched, folders, [], clusterName);
   const result: ConfigFile = { ...configFile, config: { ...configFile.config, externalNetworks, allocateFrom }, findings: [...configFile.findings, ...findings], imports: matched };
   resolvedConfigs.set(configFile, { files: matched, folders, result });
   return result;
