@@ -16,6 +16,8 @@ export interface CsvRecord {
   readonly fields: readonly CsvField[];
   /** The record's characters, line end excluded. */
   readonly span: Span;
+  /** Set when the record has more than MAX_CSV_FIELDS fields; the rest are not kept. */
+  readonly truncated?: boolean;
 }
 
 export interface CsvTokens {
@@ -24,35 +26,53 @@ export interface CsvTokens {
   readonly unterminatedQuoteAt?: number;
 }
 
+/** No export has more columns than this; a line of 50 million commas must not become 50 million fields. */
+export const MAX_CSV_FIELDS = 1000;
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
 /** Splits CSV text into records; blank lines are left out. `delimiter` is one character. */
 export function tokenizeCsv(text: string, delimiter = ','): CsvTokens {
-  const separator = delimiter.charCodeAt(0);
   const records: CsvRecord[] = [];
+  const unterminatedQuoteAt = forEachCsvRecord(text, (record) => void records.push(record), delimiter);
+  return unterminatedQuoteAt === undefined ? { records } : { records, unterminatedQuoteAt };
+}
+
+/**
+ * Calls `onRecord` for each record in order, holding only the current one, so a 50 MB export costs
+ * the memory of its networks, not of every field. Returns the offset of an unterminated quote.
+ */
+export function forEachCsvRecord(text: string, onRecord: (record: CsvRecord) => void, delimiter = ','): number | undefined {
+  const separator = delimiter.charCodeAt(0);
   let fields: CsvField[] = [];
+  let truncated = false;
   let recordStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let i = recordStart;
   let unterminatedQuoteAt: number | undefined;
   const endRecord = (end: number) => {
     // A blank line has no characters at all; a line holding only `""` is a record with one empty field.
-    if (end > recordStart) records.push({ fields, span: { start: recordStart, end } });
+    if (end > recordStart) onRecord(truncated ? { fields, span: { start: recordStart, end }, truncated } : { fields, span: { start: recordStart, end } });
     fields = [];
+    truncated = false;
+  };
+  const keep = (field: CsvField) => {
+    if (fields.length < MAX_CSV_FIELDS) fields.push(field);
+    else truncated = true;
   };
   for (;;) {
     if (text.charCodeAt(i) === QUOTE) {
       const { value, end, closed } = quotedField(text, i);
       if (!closed) unterminatedQuoteAt ??= i;
-      fields.push({ text: value, span: { start: i + 1, end: closed ? end - 1 : end } });
+      keep({ text: value, span: { start: i + 1, end: closed ? end - 1 : end } });
       i = end;
       // Characters between a closing quote and the next delimiter are kept out of the value (lenient, like csv-parse's relax_quotes).
       while (i < text.length && !isFieldEnd(text.charCodeAt(i), separator)) i++;
     } else {
       const start = i;
       while (i < text.length && !isFieldEnd(text.charCodeAt(i), separator)) i++;
-      fields.push({ text: text.slice(start, i), span: { start, end: i } });
+      keep({ text: text.slice(start, i), span: { start, end: i } });
     }
     if (i >= text.length) {
       endRecord(i);
@@ -63,7 +83,7 @@ export function tokenizeCsv(text: string, delimiter = ','): CsvTokens {
       i++;
       if (i < text.length) continue;
       // A delimiter at the very end of the text still opens one last, empty field.
-      fields.push({ text: '', span: { start: i, end: i } });
+      keep({ text: '', span: { start: i, end: i } });
       endRecord(i);
       break;
     }
@@ -72,7 +92,7 @@ export function tokenizeCsv(text: string, delimiter = ','): CsvTokens {
     recordStart = i;
     if (i === text.length) break;
   }
-  return unterminatedQuoteAt === undefined ? { records } : { records, unterminatedQuoteAt };
+  return unterminatedQuoteAt;
 }
 
 function isFieldEnd(c: number, separator: number): boolean {

@@ -1,6 +1,6 @@
 // A CSV export with a header row, read row by row: the readers of NetBox, phpIPAM and Infoblox share it.
 
-import { CsvField, CsvRecord, columnIndex, fieldOf, tokenizeCsv } from './csv';
+import { CsvField, CsvRecord, columnIndex, fieldOf, forEachCsvRecord, tokenizeCsv } from './csv';
 import type { ReadingBuilder } from './builder';
 
 export interface CsvRow {
@@ -13,18 +13,21 @@ export interface CsvRow {
 
 /** Calls `readRow` for each record after the header; reports an unterminated quote on the builder. */
 export function readCsvTable(text: string, builder: ReadingBuilder, readRow: (row: CsvRow) => void): CsvRecord | undefined {
-  const { records, unterminatedQuoteAt } = tokenizeCsv(text);
-  if (unterminatedQuoteAt !== undefined) builder.problem({ start: unterminatedQuoteAt, end: unterminatedQuoteAt + 1 }, 'a quoted field is never closed; the rest of the file is one field');
-  const [header, ...rows] = records;
-  if (!header) return undefined;
-  const columns = columnIndex(header);
-  for (const record of rows) {
+  let header: CsvRecord | undefined;
+  let columns = new Map<string, number>();
+  const unterminatedQuoteAt = forEachCsvRecord(text, (record) => {
+    if (!header) {
+      header = record;
+      columns = columnIndex(record);
+      return;
+    }
     const field = (...names: string[]) => {
       const found = fieldOf(record, columns, ...names);
       return found && found.text !== '' ? found : undefined;
     };
     readRow({ record, field, text: (...names) => field(...names)?.text });
-  }
+  });
+  if (unterminatedQuoteAt !== undefined) builder.problem({ start: unterminatedQuoteAt, end: unterminatedQuoteAt + 1 }, 'a quoted field is never closed; the rest of the file is one field');
   return header;
 }
 

@@ -5,7 +5,7 @@
 // (`GET /wapi/v2.x/network`: a list, or `{"result": […]}` with `_return_as_object=1`).
 
 import { ReadingBuilder } from './builder';
-import { CsvRecord, columnIndex, fieldOf, tokenizeCsv } from './csv';
+import { CsvRecord, columnIndex, fieldOf, forEachCsvRecord } from './csv';
 import { itemsOf, labelOf, member, numberOf, parseJson, stringOf } from './json';
 import type { ImportReading } from './types';
 
@@ -19,25 +19,21 @@ const NETWORK_TYPES: ReadonlyMap<string, string> = new Map([
 
 export function readInfobloxCsv(text: string): ImportReading {
   const builder = new ReadingBuilder('Infoblox network');
-  const { records, unterminatedQuoteAt } = tokenizeCsv(text);
-  if (unterminatedQuoteAt !== undefined) builder.problem({ start: unterminatedQuoteAt, end: unterminatedQuoteAt + 1 }, 'a quoted field is never closed; the rest of the file is one field');
   let section: { type: string; columns: Map<string, number> } | undefined;
   let sawNetworkHeader = false;
-  for (const record of records) {
+  const unterminatedQuoteAt = forEachCsvRecord(text, (record) => {
     const type = (record.fields[0]?.text ?? '').trim().toLowerCase();
     if (type.startsWith('header-')) {
       section = { type: type.slice('header-'.length), columns: headerColumns(record) };
       sawNetworkHeader ||= NETWORK_TYPES.has(section.type);
-      continue;
+      return;
     }
     const kind = NETWORK_TYPES.get(type);
-    if (!kind) continue;
-    if (!section || section.type !== type) {
-      builder.problem(record.span, `a "${type}" row without a "header-${type}" row above it`);
-      continue;
-    }
+    if (!kind) return;
+    if (!section || section.type !== type) return builder.problem(record.span, `a "${type}" row without a "header-${type}" row above it`);
     readNetworkRow(builder, record, section.columns, kind);
-  }
+  });
+  if (unterminatedQuoteAt !== undefined) builder.problem({ start: unterminatedQuoteAt, end: unterminatedQuoteAt + 1 }, 'a quoted field is never closed; the rest of the file is one field');
   if (!sawNetworkHeader) builder.problem({ start: 0, end: Math.min(text.length, text.search(/\r?\n|$/)) }, 'no "header-network" row: is this an Infoblox CSV export of networks?');
   return builder.finish('infoblox-csv');
 }
