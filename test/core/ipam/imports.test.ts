@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AnalysisInput, Finding, ImportFile, analyze, parseConfigFile, readManifestFile, suggestSubnets } from '../../../server/src/core';
+import { AnalysisInput, Finding, ImportFile, analyze, buildAddressMap, buildScopeIndex, hoverAt, parseConfigFile, planRows, readManifestFile, suggestSubnets } from '../../../server/src/core';
 
 const KUBEADM = (pod: string) => `apiVersion: kubeadm.k8s.io/v1beta3
 kind: ClusterConfiguration
@@ -137,9 +137,39 @@ describe('IPAM imports', () => {
     assert.deepEqual(on(after.findings, '/ws/kubeadm.yaml'), []);
   });
 
+  it('re-checks when an export of the settings changes, though the settings object stays the same', () => {
+    const settings = { externalNetworks: [{ from: 'ipam/prefixes.csv' }] };
+    const files = [readManifestFile('/ws/kubeadm.yaml', KUBEADM('10.42.0.0/16'))];
+    const first = analyze({ folders: ['/ws'], files, configs: [], settings, imports: [{ uri: '/ws/ipam/prefixes.csv', text: PREFIXES }] });
+    assert.equal(on(first.findings, '/ws/kubeadm.yaml').length, 1);
+    const after = analyze({ folders: ['/ws'], files, configs: [], settings, imports: [{ uri: '/ws/ipam/prefixes.csv', text: PREFIXES.replace('10.40.0.0/14', '10.80.0.0/14') }] }, first);
+    assert.deepEqual(on(after.findings, '/ws/kubeadm.yaml'), []);
+  });
+
   it('reports an export the front end could not read', () => {
     const base = input('externalNetworks:\n  - { from: ipam/huge.csv }\n', {});
     const result = analyze({ ...base, imports: [{ uri: '/ws/ipam/huge.csv', skipped: 'file is 70000 KB, above the 65536 KB limit for IPAM exports' }] });
     assert.match(configProblems(result.findings)[0].message, /huge.csv was not read: file is 70000 KB/);
+  });
+
+  it('names the IPAM prefix in the hover card, lists colliding imports in the plan, and draws them on their own row', () => {
+    const many = 'prefix,status,description\n10.40.0.0/14,active,Payments platform\n' + Array.from({ length: 300 }, (_, i) => `172.${16 + (i >> 8)}.${i & 255}.0/24,active,segment ${i}\n`).join('');
+    const result = analyze(input('externalNetworks:\n  - { from: ipam/prefixes.csv }\n', { 'ipam/prefixes.csv': many }));
+    const scope = result.scopes[0];
+    const text = KUBEADM('10.42.0.0/16');
+    const card = hoverAt({ uri: '/ws/kubeadm.yaml', text, offset: text.indexOf('10.42.0.0/16') + 2, index: buildScopeIndex(scope.plan) });
+    assert.ok(card);
+    assert.ok(card.lines.some((line) => /10\.40\.0\.0\/14 \(NetBox prefix "Payments platform" · active\)/.test(line.text)), JSON.stringify(card.lines));
+    assert.deepEqual(planRows(scope.plan).networks.map((n) => [n.kind, n.value]), [['ipam', '10.40.0.0/14']]);
+    const items = buildAddressMap(result.scopes).clusters[0].items.filter((item) => item.lane === 'ipam');
+    assert.equal(items.length, 200);
+    assert.equal(items[0].text, '10.40.0.0/14');
+    assert.ok(items.every((item) => item.location?.uri === '/ws/ipam/prefixes.csv'));
+  });
+
+  it('shades an imported network by the utilization its export reports', () => {
+    const result = analyze(input('externalNetworks:\n  - { from: ipam/prefixes.csv }\n', { 'ipam/prefixes.csv': 'Prefix,Status,Utilization,Description\n10.80.0.0/16,Active,25%,Branches\n' }));
+    const [item] = buildAddressMap(result.scopes).clusters[0].items.filter((i) => i.lane === 'ipam');
+    assert.deepEqual(item.usage, { allocated: 16384n, capacity: 65536n, unit: 'addresses (as the IPAM reports)' });
   });
 });
