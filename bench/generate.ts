@@ -246,3 +246,31 @@ controllerManager:
   }
   return files;
 }
+
+/** The networks of the IPAM rows: distinct /24s counted up from 10.0.0.0 (100,000 of them reach 11.134.159.0/24). */
+function ipamNetwork(i: number): string {
+  const base = (10 << 24) + i * 256;
+  return `${(base >>> 24) & 255}.${(base >>> 16) & 255}.${(base >>> 8) & 255}.0/24`;
+}
+
+/**
+ * One kubeadm/Calico cluster beside `rows` allocated networks, twice: imported from a NetBox CSV
+ * export (`externalNetworks: [{ from: ipam/prefixes.csv }]`) and listed literally in the config, the
+ * same networks either way. The pod and service ranges collide with 4,352 of them, so findings and fix
+ * searches run at scale.
+ */
+export function generateIpamPair(importRoot: string, literalRoot: string, rows = 100_000): void {
+  const cluster = (root: string) => {
+    rmSync(root, { recursive: true, force: true });
+    const write = writerAt(root);
+    write('kubeadm.yaml', kubeadmConfig('10.1.0.0/16', '10.96.0.0/12'));
+    write('calico-pool.yaml', 'apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: default-ipv4-ippool\nspec:\n  cidr: 10.1.0.0/16\n  blockSize: 26\n');
+    return write;
+  };
+  const names = Array.from({ length: rows }, (_, i) => `site ${i % 400} segment ${i}`);
+  const imported = cluster(importRoot);
+  imported('.cidr-lens.yaml', 'externalNetworks:\n  - { from: ipam/prefixes.csv }\n');
+  imported('ipam/prefixes.csv', 'Prefix,Status,VRF,Tenant,Description\n' + names.map((name, i) => `${ipamNetwork(i)},Active,Global,tenant-${i % 50},${name}\n`).join(''));
+  const literal = cluster(literalRoot);
+  literal('.cidr-lens.yaml', 'externalNetworks:\n' + names.map((name, i) => `  - { cidr: ${ipamNetwork(i)}, name: "${name}" }\n`).join(''));
+}

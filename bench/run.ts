@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { analyze, readManifestFile } from '../server/src/core';
 import { LspClient } from '../test/support/lspClient';
-import { LARGE_CLUSTER, generateLargeCluster, generateMonorepo, generateRepository, nodePodCidrTexts } from './generate';
+import { LARGE_CLUSTER, generateIpamPair, generateLargeCluster, generateMonorepo, generateRepository, nodePodCidrTexts } from './generate';
 
 const GENERATED = resolve('bench/.generated');
 const REPOSITORY = join(GENERATED, 'repo');
@@ -17,6 +17,9 @@ const MONOREPO_FILES = 20_000;
 const MONOREPO_CLUSTERS = 50;
 const LARGE_HEALTHY = join(GENERATED, 'large-healthy');
 const LARGE_BROKEN = join(GENERATED, 'large-broken');
+const IPAM_IMPORT = join(GENERATED, 'ipam-import');
+const IPAM_LITERAL = join(GENERATED, 'ipam-literal');
+const IPAM_ROWS = 100_000;
 const CLI = resolve('server/out/cli.js');
 const SERVER = resolve('server/out/server.js');
 const ROUNDS = 5;
@@ -82,6 +85,29 @@ function measureLargeCluster(): Row[] {
   const { nodes, services, pools } = LARGE_CLUSTER;
   const shape = `${nodes.toLocaleString('en-US')} Nodes, ${services.toLocaleString('en-US')} Services, ${pools} pools`;
   return [{ what: `check of a broken vs a healthy cluster (${shape})`, measured: `${ratio.toFixed(2)}× (${median(broken).toFixed(0)} ms vs ${median(healthy).toFixed(0)} ms)`, target: '≤ 2×', pass: ratio <= 2 }];
+}
+
+/**
+ * `check` with a 100,000-row NetBox export imported against the same networks listed literally in
+ * `.cidr-lens.yaml`, alternately: reading the export may add at most a second.
+ */
+function measureIpamImport(): Row[] {
+  const imported: number[] = [];
+  const literal: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    imported.push(timeProcess([CLI, 'check', IPAM_IMPORT, '--format', 'json']).ms);
+    literal.push(timeProcess([CLI, 'check', IPAM_LITERAL, '--format', 'json']).ms);
+  }
+  const added = median(imported) - median(literal);
+  const rows = IPAM_ROWS.toLocaleString('en-US');
+  return [
+    {
+      what: `check with a ${rows}-row NetBox import vs the same networks listed literally`,
+      measured: `${(median(imported) / median(literal)).toFixed(2)}× (${median(imported).toFixed(0)} ms vs ${median(literal).toFixed(0)} ms, ${added >= 0 ? '+' : ''}${added.toFixed(0)} ms)`,
+      target: '≤ +1,000 ms',
+      pass: added <= 1000,
+    },
+  ];
 }
 
 /** Overlap and containment checks on 10k and 100k Node podCIDRs, files read beforehand. */
@@ -159,11 +185,13 @@ async function main(): Promise<void> {
   generateMonorepo(MONOREPO, MONOREPO_FILES, MONOREPO_CLUSTERS);
   generateLargeCluster(LARGE_HEALTHY, false);
   generateLargeCluster(LARGE_BROKEN, true);
+  generateIpamPair(IPAM_IMPORT, IPAM_LITERAL, IPAM_ROWS);
   const monorepo = `${MONOREPO_FILES.toLocaleString('en-US')} files, ${MONOREPO_CLUSTERS} clusters`;
   const rows = [
     ...measureCheck(REPOSITORY, 2000, ROUNDS, 300),
     ...measureCheck(MONOREPO, MONOREPO_FILES, 3, 500),
     ...measureLargeCluster(),
+    ...measureIpamImport(),
     ...measureScaling(),
     ...(await measureServer(REPOSITORY, 'cluster/kubeadm.yaml', '2,000 files', 50)),
     ...(await measureServer(MONOREPO, 'clusters/c0/cluster/kubeadm.yaml', monorepo, 50)),

@@ -18,6 +18,7 @@ const LANE_COLOURS: Readonly<Record<AddressPlanItem['lane'], string>> = {
   'load-balancers': 'charts.orange',
   nodes: 'charts.yellow',
   external: 'descriptionForeground',
+  ipam: 'descriptionForeground',
   secondary: 'terminal.ansiCyan',
 };
 

@@ -20,6 +20,6 @@ export async function analyzeWorkspace(options: CliOptions, stderr: TerminalStre
   } finally {
     progress.clear();
   }
-  const result = analyze({ folders: workspace.folders, files: workspace.files, configs: workspace.configs });
+  const result = analyze({ folders: workspace.folders, files: workspace.files, configs: workspace.configs, imports: workspace.imports });
   return { workspace, result };
 }

@@ -5,7 +5,7 @@ export class UsageError extends Error {}
 
 export type Command = 'check' | 'plan' | 'suggest';
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
-export const PLAN_FORMATS = ['text', 'json', 'markdown', 'svg'] as const;
+export const PLAN_FORMATS = ['text', 'json', 'markdown', 'svg', 'netbox-csv', 'ipam-json'] as const;
 export const SUGGEST_FORMATS = ['text', 'json'] as const;
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 
@@ -32,7 +32,7 @@ const FORMATS: Readonly<Record<Command, readonly string[]>> = { check: CHECK_FOR
 
 export const USAGE = `Usage:
   cidr-lens check [PATH...] [--format text|json|sarif|github] [--config FILE] [--fail-on error|warning|info|never] [--scope auto|file]
-  cidr-lens plan  [PATH...] [--format text|json|markdown|svg] [--config FILE] [--scope auto|file]
+  cidr-lens plan  [PATH...] [--format text|json|markdown|svg|netbox-csv|ipam-json] [--config FILE] [--scope auto|file]
   cidr-lens suggest --prefix N [--family 4|6] [--count K] [--format text|json] [--config FILE] [--scope auto|file] [PATH...]
   cidr-lens --help | --version`;
 

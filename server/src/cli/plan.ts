@@ -8,6 +8,7 @@ import type { WorkspaceAnalysis } from './analysis';
 import type { CommandOutput } from './command';
 import { formatPlanJson, formatPlanMarkdown, formatPlanText } from './format/plan';
 import { formatPlanSvg } from './format/svg';
+import { formatIpamJson, formatNetboxCsv } from './format/ipamExport';
 import { locator } from './locate';
 import { clusterCapacityJson, rangeCapacityJson } from './planCapacity';
 import type { ClusterPlan, Location } from './planJson';
@@ -15,6 +16,8 @@ import { displayPath } from './workspace';
 
 export function plan(options: CliOptions, analysis: WorkspaceAnalysis): CommandOutput {
   if (options.format === 'svg') return { stdout: formatPlanSvg(analysis.result, locator(analysis.workspace.texts)), exitCode: 0 };
+  if (options.format === 'netbox-csv') return { stdout: formatNetboxCsv(analysis), exitCode: 0 };
+  if (options.format === 'ipam-json') return { stdout: formatIpamJson(analysis), exitCode: 0 };
   const clusters = clusterPlans(analysis);
   const stdout = options.format === 'json' ? formatPlanJson(clusters) : options.format === 'markdown' ? formatPlanMarkdown(clusters) : formatPlanText(clusters);
   return { stdout, exitCode: 0 };

@@ -31,7 +31,8 @@ export interface PlannedSetting {
 }
 
 export interface PlannedNetwork {
-  readonly kind: 'external' | 'node';
+  /** `ipam`: a network of an IPAM export that the cluster's ranges overlap. */
+  readonly kind: 'external' | 'node' | 'ipam';
   readonly name: string;
   readonly value: string;
   readonly family: 4 | 6;

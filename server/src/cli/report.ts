@@ -35,7 +35,11 @@ export function buildReport(result: AnalysisResult, workspace: LoadedWorkspace):
   const rangeOf = locator(workspace.texts);
   const clusterOf = new Map<string, string>();
   for (const s of result.scopes) for (const f of s.scope.files) clusterOf.set(f.uri, s.scope.name);
-  const clusterFor = (finding: Finding) => clusterOf.get(finding.uri) ?? result.scopes.find((s) => s.scope.configUri === finding.uri)?.scope.name ?? '';
+  // An IPAM export may serve several clusters: a finding on one of its rows names the cluster that produced it.
+  const producedBy = new Map<Finding, string>();
+  for (const s of result.scopes) for (const f of s.findings) producedBy.set(f, s.scope.name);
+  for (const s of result.scopes) for (const file of s.inputs.configFile?.imports ?? []) if (!clusterOf.has(file.uri)) clusterOf.set(file.uri, s.scope.name);
+  const clusterFor = (finding: Finding) => producedBy.get(finding) ?? clusterOf.get(finding.uri) ?? result.scopes.find((s) => s.scope.configUri === finding.uri)?.scope.name ?? '';
   const findings = result.findings.map(
     (f): ReportedFinding => ({
       rule: f.rule,
@@ -52,7 +56,7 @@ export function buildReport(result: AnalysisResult, workspace: LoadedWorkspace):
   return {
     findings,
     summary: {
-      files: workspace.files.length + workspace.configs.filter((c) => c.text.length > 0).length,
+      files: workspace.files.length + workspace.configs.filter((c) => c.text.length > 0).length + workspace.imports.length,
       documents: workspace.files.reduce((n, f) => n + f.documents, 0),
       facts: workspace.files.reduce((n, f) => n + f.facts.length, 0),
       errors: count('error'),

@@ -3,8 +3,8 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConfigFile, ManifestFile, lineIndexOf, parseConfigFile, positionAt, readManifestFile } from '../core';
-import { CONFIG_FILE_NAME, listManifests, readManifest } from '../node/scan';
+import { ConfigFile, ImportFile, ManifestFile, importTargets, lineIndexOf, parseConfigFile, positionAt, readManifestFile } from '../core';
+import { CONFIG_FILE_NAME, listImportFiles, listManifests, readImportFile, readManifest } from '../node/scan';
 import { UsageError } from './args';
 
 export interface LoadedWorkspace {
@@ -12,7 +12,9 @@ export interface LoadedWorkspace {
   readonly folders: readonly string[];
   readonly files: readonly ManifestFile[];
   readonly configs: readonly ConfigFile[];
-  /** The text of every file a finding can point into, by URI: manifests and config files. */
+  /** The IPAM exports the configs' `externalNetworks: [{ from: … }]` entries name. */
+  readonly imports: readonly ImportFile[];
+  /** The text of every file a finding can point into, by URI: manifests, config files and IPAM exports. */
   readonly texts: ReadonlyMap<string, string>;
   readonly skipped: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
 }
@@ -52,7 +54,27 @@ export async function loadWorkspace(paths: readonly string[], configPath: string
     configs.unshift(explicit.config);
   }
   if (scopeOverride === 'file') applyFileScope(configs, folders);
-  return { folders: folders.map(toUri), files, configs, texts, skipped };
+  const imports = readImports(configs, folders.map(toUri), texts);
+  // A file an import names is an export, not a manifest: it is read only as the export.
+  const importUris = new Set(imports.map((f) => f.uri));
+  const manifests = files.filter((f) => !importUris.has(f.uri));
+  const notSkipped = skipped.filter((s) => !importUris.has(s.file));
+  return { folders: folders.map(toUri), files: manifests, configs, imports, texts, skipped: notSkipped };
+}
+
+/** Reads every file the configs' imports name (inside their folders, no links), each once. */
+function readImports(configs: readonly ConfigFile[], folders: readonly string[], texts: Map<string, string>): ImportFile[] {
+  const byUri = new Map<string, ImportFile>();
+  for (const target of importTargets(configs, folders)) {
+    for (const file of listImportFiles(target.root, target.pattern, target.path)) {
+      const uri = toUri(file);
+      if (byUri.has(uri)) continue;
+      const read = readImportFile(file);
+      if (read.text !== undefined) texts.set(uri, read.text);
+      byUri.set(uri, read.text !== undefined ? { uri, text: read.text } : { uri, skipped: read.skipped ?? 'unreadable' });
+    }
+  }
+  return [...byUri.values()];
 }
 
 async function resolvePaths(paths: readonly string[]): Promise<{ folders: string[]; manifestPaths: Set<string>; explicitFiles: Set<string> }> {

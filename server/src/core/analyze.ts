@@ -5,6 +5,8 @@ import { type Finding, type Severity, MAX_RELATED } from './model';
 import type { ManifestFile } from './manifest/file';
 import { isSuppressed } from './manifest/suppressions';
 import { ClusterConfig, ConfigFile, SettingsInput, configFromSettings } from './plan/config';
+import type { ImportFile } from './plan/importEntries';
+import { configWithImports, settingsWithImports } from './plan/imports';
 import { AddressPlan, buildPlan } from './plan/plan';
 import { Placements, Scope, assignScopes } from './plan/scopes';
 import { rules } from './rules';
@@ -18,6 +20,8 @@ export interface AnalysisInput {
   readonly files: readonly ManifestFile[];
   readonly configs: readonly ConfigFile[];
   readonly settings?: SettingsInput;
+  /** The IPAM export files that `externalNetworks: [{ from: … }]` entries name (see `importTargets`). */
+  readonly imports?: readonly ImportFile[];
 }
 
 /**
@@ -60,14 +64,17 @@ export interface AnalysisResult {
  * run their rules again. The result is the same as a fresh analysis of the input.
  */
 export function analyze(input: AnalysisInput, previous?: AnalysisResult): AnalysisResult {
-  const settings = settingsConfig(input.settings);
-  const { scopes, placements } = assignScopes({ ...input, settings }, previous?.placements);
-  const configsByUri = new Map(input.configs.map((c) => [c.uri, c]));
+  const imports = input.imports ?? [];
+  const importedSettings = settingsWithImports(settingsConfig(input.settings), imports, input.folders);
+  const settings = importedSettings.config;
+  const configs = input.configs.map((c) => configWithImports(c, imports, input.folders));
+  const { scopes, placements } = assignScopes({ ...input, configs, settings }, previous?.placements);
+  const configsByUri = new Map(configs.map((c) => [c.uri, c]));
   const earlier = new Map((previous?.scopes ?? []).map((s) => [s.scope.id, s]));
   const prepared = scopes.map((scope) => {
     const inputs: ScopeInputs = { files: scope.files, configFile: scope.configUri ? configsByUri.get(scope.configUri) : undefined, settings: input.settings };
     const before = earlier.get(scope.id);
-    const plan = before && sameInputs(before.inputs, inputs) ? before.plan : buildPlan(scope);
+    const plan = before && sameInputs(before.inputs, inputs) && sameImports(before.scope.config, scope.config) ? before.plan : buildPlan(scope);
     return { inputs, plan, before };
   });
   const plans = prepared.map((p) => p.plan);
@@ -75,9 +82,9 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
   const results = prepared.map(({ inputs, plan, before }): ScopeAnalysis => {
     const connected = connectedPlans(plan, plans);
     if (before && before.plan === plan && sameItems(before.connected, connected)) return before;
-    return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors, inputs.configFile) };
+    return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors, inputs.configFile, imports) };
   });
-  const configFindings = input.configs.flatMap((c) => c.findings);
+  const configFindings = [...configs.flatMap((c) => c.findings), ...importedSettings.findings];
   return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors, placements };
 }
 
@@ -111,14 +118,23 @@ function sameInputs(a: ScopeInputs, b: ScopeInputs): boolean {
   return a.configFile === b.configFile && a.settings === b.settings && sameItems(a.files, b.files);
 }
 
+/**
+ * The networks the settings' imports read change when an export does, which the settings object does
+ * not show; resolved lists are the same arrays while their exports are the same objects.
+ */
+function sameImports(a: ClusterConfig, b: ClusterConfig): boolean {
+  return a.externalNetworks === b.externalNetworks && a.allocateFrom === b.allocateFrom;
+}
+
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
-export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[], internalErrors: string[] = [], configFile?: ConfigFile): Finding[] {
+export function analyzeScope(plan: AddressPlan, connected: readonly AddressPlan[], internalErrors: string[] = [], configFile?: ConfigFile, imports: readonly ImportFile[] = []): Finding[] {
   const config = plan.scope.config;
   const texts = new Map(plan.scope.files.map((f) => [f.uri, f]));
-  const textOf = (uri: string) => texts.get(uri)?.text ?? (configFile?.uri === uri ? configFile.text : '');
+  // Messages name the line of an imported network in its export, which the config file's or the settings' imports hold.
+  const textOf = (uri: string) => texts.get(uri)?.text ?? (configFile?.uri === uri ? configFile.text : imports.find((f) => f.uri === uri)?.text ?? '');
   const lineIndexes = new Map<string, LineIndex>();
   const ctx: RuleContext = {
     plan,

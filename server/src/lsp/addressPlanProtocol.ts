@@ -25,7 +25,7 @@ export interface AddressPlanCluster {
   readonly items: readonly AddressPlanItem[];
 }
 
-export type AddressPlanLane = 'pods' | 'cni' | 'services' | 'load-balancers' | 'nodes' | 'external' | 'secondary';
+export type AddressPlanLane = 'pods' | 'cni' | 'services' | 'load-balancers' | 'nodes' | 'external' | 'ipam' | 'secondary';
 
 export interface AddressPlanItem {
   /** Unique in the result: `<cluster>.<item>`. */

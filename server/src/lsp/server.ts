@@ -30,7 +30,7 @@ import { registerInlayHints } from './inlayHints';
 import { ServerSettings, inlayHintsEnabled, sameScan, scanOptionsOf } from './settings';
 import { normaliseUri } from './uris';
 import { createWorkspaceScan } from './workspaceScan';
-import { createWorkspaceState } from './workspaceState';
+import { createWorkspaceState, isConfigUri } from './workspaceState';
 
 /** Edits arrive keystroke by keystroke; analysing after a short pause keeps the server responsive. */
 export const ANALYSIS_DEBOUNCE_MS = 60;
@@ -64,6 +64,12 @@ function clientSupportOf(capabilities: ClientCapabilities): ClientSupport {
     inlayHintRefresh: capabilities.workspace?.inlayHint?.refreshSupport === true,
   };
 }
+
+/**
+ * IPAM exports are watched by the extensions exports have (CSV, text lists; JSON is watched as a
+ * manifest already); an export of another name is read at start and whenever a config changes.
+ */
+const IMPORT_WATCH_GLOB = '**/*.{csv,tsv,txt,list,lst}';
 
 /** Manifests and folders: renaming or deleting a folder in the editor must reach the server too. */
 const FILE_OPERATIONS: FileOperationRegistrationOptions = {
@@ -123,7 +129,10 @@ export function startServer(connection: Connection): void {
       if (tooLarge) state.setSkipped(uri, tooLarge);
       else state.setText(uri, text);
     }
+    // An edited config may name other IPAM exports than before.
+    const configEdited = [...editedDocuments].some(isConfigUri);
     editedDocuments.clear();
+    if (configEdited) scan.syncImports();
   };
 
   const analyzeAndReport = () => {
@@ -194,7 +203,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cidrLens' });
-    if (client.watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: MANIFEST_GLOB }] });
+    if (client.watchRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: MANIFEST_GLOB }, { globPattern: IMPORT_WATCH_GLOB }] });
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => normaliseUri(f.uri)));
       state.setFolders([...state.folders.filter((f) => !removed.has(f)), ...event.added.map((f) => normaliseUri(f.uri))]);
@@ -208,7 +217,11 @@ export function startServer(connection: Connection): void {
     const next = client.configuration ? await fetchSettings() : ((change.settings as { cidrLens?: ServerSettings } | undefined)?.cidrLens ?? {});
     const { scanChanged, hintsChanged } = applySettings(next);
     if (scanChanged) await scan.scanAll();
-    else loop.schedule();
+    else {
+      // The settings may name other IPAM exports (`cidrLens.externalNetworks` entries with `from`).
+      scan.syncImports();
+      loop.schedule();
+    }
     if (hintsChanged && client.inlayHintRefresh) void connection.languages.inlayHint.refresh();
   });
 

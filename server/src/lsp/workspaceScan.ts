@@ -5,7 +5,8 @@
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { ScanOptions, isReachedWithoutLinks, isScannedPath, listManifests, readManifest } from '../node/scan';
+import { matchesTarget } from '../core';
+import { ScanOptions, isReachedWithoutLinks, isScannedPath, listImportFiles, listManifests, readImportFile, readManifest } from '../node/scan';
 import type { AnalysisLoop } from './analysisLoop';
 import { isAtOrBelow, pathOf } from './uris';
 import type { WorkspaceState } from './workspaceState';
@@ -20,6 +21,11 @@ export interface WorkspaceScan {
   refresh(uri: string): void;
   /** Forgets a deleted file, or every file of a deleted folder. */
   forget(uri: string): void;
+  /**
+   * Reads the IPAM exports the configs and settings name now (`externalNetworks: [{ from: … }]`) and
+   * forgets those no longer named. Called after a scan, a config change and a change of an export.
+   */
+  syncImports(): void;
 }
 
 export interface ScanContext {
@@ -57,7 +63,28 @@ export function createWorkspaceScan(ctx: ScanContext): WorkspaceScan {
 
   const forget = (uri: string) => {
     for (const known of ctx.state.uris()) if (isAtOrBelow(known, uri) && !ctx.isOpen(known)) ctx.state.remove(known);
+    if (ctx.state.importUris().some((known) => isAtOrBelow(known, uri))) syncImports();
   };
+
+  const syncImports = () => {
+    const named = new Set<string>();
+    for (const target of ctx.state.importTargets()) {
+      const root = pathOf(target.root);
+      if (root === undefined) continue;
+      const exact = target.path === undefined ? undefined : pathOf(target.path);
+      for (const path of listImportFiles(root, target.pattern, exact)) {
+        const uri = pathToFileURL(path).href;
+        if (named.has(uri)) continue;
+        named.add(uri);
+        const read = readImportFile(path);
+        ctx.state.setImport(uri, read.text !== undefined ? { text: read.text } : { skipped: read.skipped ?? 'unreadable' });
+      }
+    }
+    for (const uri of ctx.state.importUris()) if (!named.has(uri)) ctx.state.removeImport(uri);
+  };
+
+  /** Whether a changed file is, or may become, one of the exports: then the exports are read again. */
+  const concernsImports = (uri: string) => uri.endsWith('/.cidr-lens.yaml') || ctx.state.importTargets().some((t) => matchesTarget(uri, t));
 
   /** Every manifest below the workspace folders, as URIs with their paths. */
   const listAll = () => {
@@ -94,6 +121,7 @@ export function createWorkspaceScan(ctx: ScanContext): WorkspaceScan {
         // Files the scan no longer finds (deleted while nobody watched, excluded since) must not linger.
         const listed = new Set(files.map((f) => f.uri));
         for (const uri of ctx.state.uris()) if (!listed.has(uri) && !ctx.isOpen(uri)) ctx.state.remove(uri);
+        syncImports();
         ctx.log(`scanned ${total} manifests in ${ctx.state.folders.length} folder(s)`);
       } finally {
         progress?.done();
@@ -102,24 +130,31 @@ export function createWorkspaceScan(ctx: ScanContext): WorkspaceScan {
       }
     },
     refresh(uri) {
-      const path = pathOf(uri);
-      const root = rootOf(uri);
-      // Nothing outside the workspace folders is looked at, and, as in the scan, no link is followed
-      // (one may lead out of the workspace, or loop): such a path counts as gone.
-      if (path === undefined || root === undefined || !isReachedWithoutLinks(path, root)) return forget(uri);
-      const kind = kindOnDisk(path);
-      if (kind === undefined) return forget(uri);
-      const options = ctx.scanOptions();
-      if (kind === 'folder') {
-        for (const file of listManifests(path, options)) if (isScannedPath(root, file, options)) readFile(pathToFileURL(file).href, file);
-      } else if (isScannedPath(root, path, options)) {
-        readFile(uri, path);
-      } else if (!ctx.isOpen(uri)) {
-        ctx.state.remove(uri);
-      }
+      refreshManifest(uri);
+      if (concernsImports(uri)) syncImports();
     },
     forget,
+    syncImports,
   };
+
+  /** Brings one manifest or config (or a folder of them) up to date with the disk. */
+  function refreshManifest(uri: string): void {
+    const path = pathOf(uri);
+    const root = rootOf(uri);
+    // Nothing outside the workspace folders is looked at, and, as in the scan, no link is followed
+    // (one may lead out of the workspace, or loop): such a path counts as gone.
+    if (path === undefined || root === undefined || !isReachedWithoutLinks(path, root)) return forget(uri);
+    const kind = kindOnDisk(path);
+    if (kind === undefined) return forget(uri);
+    const options = ctx.scanOptions();
+    if (kind === 'folder') {
+      for (const file of listManifests(path, options)) if (isScannedPath(root, file, options)) readFile(pathToFileURL(file).href, file);
+    } else if (isScannedPath(root, path, options)) {
+      readFile(uri, path);
+    } else if (!ctx.isOpen(uri)) {
+      ctx.state.remove(uri);
+    }
+  }
 }
 
 function kindOnDisk(path: string): 'file' | 'folder' | undefined {

@@ -8,12 +8,15 @@ import {
   CONFIG_FILE_NAME,
   ConfigFile,
   Finding,
+  ImportFile,
+  ImportTarget,
   ManifestFile,
   ScopeAnalysis,
   ScopeIndex,
   SettingsInput,
   analyze,
   buildScopeIndex,
+  importTargets,
   parseConfigFile,
   readManifestFile,
 } from '../core';
@@ -36,6 +39,13 @@ export interface WorkspaceState {
   /** Every file the state knows, read or skipped. */
   uris(): string[];
   setSettings(settings: SettingsInput | undefined): void;
+  /** Records an IPAM export's text, or why it was not read; returns false when nothing changed. */
+  setImport(uri: string, read: { text: string } | { skipped: string }): boolean;
+  removeImport(uri: string): void;
+  /** The IPAM exports read so far. */
+  importUris(): string[];
+  /** Where the configs' and settings' `externalNetworks: [{ from: … }]` entries look for exports. */
+  importTargets(): ImportTarget[];
   analyze(): AnalysisUpdate;
   /** Findings on a file at the last analysis. */
   findingsOf(uri: string): readonly Finding[];
@@ -56,6 +66,7 @@ export function createWorkspaceState(): WorkspaceState {
   const manifests = new Map<string, ManifestFile>();
   const configs = new Map<string, ConfigFile>();
   const skipped = new Map<string, string>();
+  const imports = new Map<string, ImportFile>();
   let settings: SettingsInput | undefined;
   let result: AnalysisResult | undefined;
   let findingsByUri = new Map<string, Finding[]>();
@@ -102,15 +113,29 @@ export function createWorkspaceState(): WorkspaceState {
     setSettings(next) {
       settings = next;
     },
+    setImport(uri, read) {
+      const before = imports.get(uri);
+      if ('text' in read ? before?.text === read.text : before?.skipped === read.skipped && before.text === undefined) return false;
+      imports.set(uri, { uri, ...read });
+      changed.add(uri);
+      return true;
+    },
+    removeImport(uri) {
+      if (imports.delete(uri)) changed.add(uri);
+    },
+    importUris: () => [...imports.keys()],
+    importTargets: () => importTargets([...configs.values()], folders, settings),
     analyze() {
       const previous = result;
-      result = analyze({ folders, files: [...manifests.values()], configs: [...configs.values()], ...(settings ? { settings } : {}) }, previous);
+      // A file an import names is an export, not a manifest: it is read only as the export.
+      const files = imports.size === 0 ? [...manifests.values()] : [...manifests.values()].filter((f) => !imports.has(f.uri));
+      result = analyze({ folders, files, configs: [...configs.values()], imports: [...imports.values()], ...(settings ? { settings } : {}) }, previous);
       const affected = affectedUris(previous, result, findingsByUri);
       findingsByUri = groupByUri(result.findings);
       updateScopesByUri(scopeByUri, previous, result);
       for (const uri of changed) {
-        const file = manifests.get(uri) ?? configs.get(uri);
-        if (file) analysedFiles.set(uri, file);
+        const file = imports.get(uri) ?? manifests.get(uri) ?? configs.get(uri);
+        if (file?.text !== undefined) analysedFiles.set(uri, { text: file.text });
         else analysedFiles.delete(uri);
       }
       changed.clear();
@@ -144,7 +169,8 @@ function affectedUris(previous: AnalysisResult | undefined, current: AnalysisRes
   }
   for (const scope of previous?.scopes ?? []) if (!now.has(scope)) for (const finding of scope.findings) affected.add(finding.uri);
   for (const finding of current.findings) if (finding.rule === 'invalid-config') affected.add(finding.uri);
-  for (const uri of findingsBefore.keys()) if (isConfigUri(uri)) affected.add(uri);
+  // Config files and IPAM exports carry findings of their own; those cleared since must be cleared in the editor too.
+  for (const [uri, findings] of findingsBefore) if (isConfigUri(uri) || findings.some((f) => f.rule === 'invalid-config')) affected.add(uri);
   return affected;
 }
 

@@ -119,3 +119,47 @@ export function readManifest(file: string, options: ScanOptions = {}): ScannedFi
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/**
+ * IPAM exports are read up to this size. A NetBox or cloud export of a large estate runs to tens of
+ * megabytes, beyond any manifest, and its readers are linear; above it the file is reported, unread.
+ */
+export const MAX_IMPORT_FILE_SIZE_KB = 65536;
+
+/** The files below `root` whose path relative to it matches `pattern`, any extension, without following links. */
+export function listImportFiles(root: string, pattern: RegExp, exactPath?: string): string[] {
+  if (exactPath !== undefined) return isReachedWithoutLinks(exactPath, root) && statSync(exactPath, { throwIfNoEntry: false })?.isFile() ? [exactPath] : [];
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(full);
+      else if (entry.isFile() && pattern.test(path.relative(root, full).split(path.sep).join('/'))) out.push(full);
+    }
+  };
+  if (statSync(root, { throwIfNoEntry: false })?.isDirectory()) walk(root);
+  return out;
+}
+
+/** Reads one IPAM export, unless it is larger than `MAX_IMPORT_FILE_SIZE_KB`; the size is checked on the open file. */
+export function readImportFile(file: string): ScannedFile {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const bytes = fstatSync(fd).size;
+    if (bytes > MAX_IMPORT_FILE_SIZE_KB * 1024) return { path: file, skipped: `file is ${Math.ceil(bytes / 1024)} KB, above the ${MAX_IMPORT_FILE_SIZE_KB} KB limit for IPAM exports` };
+    const text = readFileSync(fd, 'utf8');
+    return { path: file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    return { path: file, skipped: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

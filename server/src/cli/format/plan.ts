@@ -79,7 +79,7 @@ function networkCells(network: PlannedNetwork): RowCells {
     value: network.value,
     family: network.family,
     addresses: formatCount(BigInt(network.addresses)),
-    source: `.cidr-lens.yaml ${network.kind}Networks (${network.name})`,
+    source: network.kind === 'ipam' ? `IPAM export: ${network.name}` : `.cidr-lens.yaml ${network.kind}Networks (${network.name})`,
     location: network.location ? lineOf(network.location) : 'settings',
     capacity: [],
   };

@@ -11,6 +11,8 @@ import type { Finding, Role, RuleId, Severity } from '../model';
 import { formatAddr } from '../net/addr';
 import { IpRange, formatPrefix, formatRange, rangeFrom, rangeSize } from '../net/prefix';
 import { findContainers, findOverlaps } from '../net/sweep';
+import { rangeSetFrom, rangeSetOverlaps } from '../net/rangeSet';
+import { describeImported, importedDetails } from '../ipam/describe';
 import { type Figure, capacityOf } from '../plan/capacity';
 import type { NamedNetwork } from '../plan/config';
 import { RangeFact, isRangeFact } from '../plan/plan';
@@ -18,13 +20,13 @@ import { DOCKER_BRIDGE } from '../net/specialRanges';
 import { capacityLines } from './capacityCard';
 import { CardLine, HoverCard, extentLine, roleName } from './card';
 import { hoverAt } from './hover';
-import { ScopeIndex, SourceLocation, buildScopeIndex } from './scopeIndex';
+import { ScopeIndex, SourceLocation, buildScopeIndex, isPeerRole } from './scopeIndex';
 
 /** A horizontal band of a cluster's picture: the ranges that play one part in its plan. */
-export type MapLane = 'pods' | 'cni' | 'services' | 'load-balancers' | 'nodes' | 'external' | 'secondary';
+export type MapLane = 'pods' | 'cni' | 'services' | 'load-balancers' | 'nodes' | 'external' | 'ipam' | 'secondary';
 
 /** Top to bottom: what the cluster hands out first, then the networks it must live beside. */
-export const LANE_ORDER: readonly MapLane[] = ['pods', 'cni', 'services', 'load-balancers', 'nodes', 'external', 'secondary'];
+export const LANE_ORDER: readonly MapLane[] = ['pods', 'cni', 'services', 'load-balancers', 'nodes', 'external', 'ipam', 'secondary'];
 
 export const LANE_NAMES: Readonly<Record<MapLane, string>> = {
   pods: 'pod network',
@@ -33,6 +35,7 @@ export const LANE_NAMES: Readonly<Record<MapLane, string>> = {
   'load-balancers': 'load balancers',
   nodes: 'node networks',
   external: 'external networks',
+  ipam: 'IPAM networks',
   secondary: 'secondary networks',
 };
 
@@ -136,9 +139,17 @@ const ALLOCATION_LANES: Readonly<Partial<Record<Role, MapLane>>> = {
 const OVERLAP_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['range-overlap', 'cross-cluster-overlap', 'duplicate-address']);
 
 /** An item before its row, conflicts, card and capacity are known, with the fact it stands for. */
-type Draft = Pick<MapItem, 'id' | 'kind' | 'lane' | 'range' | 'text' | 'what' | 'source' | 'isDefault' | 'location'> & {
+type Draft = Pick<MapItem, 'id' | 'kind' | 'lane' | 'range' | 'text' | 'what' | 'source' | 'isDefault' | 'location' | 'usage'> & {
   readonly fact?: RangeFact;
+  readonly network?: NamedNetwork;
 };
+
+/**
+ * The most imported networks one cluster's picture draws: an export of a whole estate holds
+ * thousands, and the picture is about the cluster. Those that overlap the cluster's ranges come
+ * first, then the widest.
+ */
+const MAX_IMPORTED_IN_MAP = 200;
 
 type FindingsAt = (location: SourceLocation | undefined) => readonly Finding[];
 
@@ -171,8 +182,41 @@ function rangeDrafts(scope: ScopeAnalysis): Omit<Draft, 'id'>[] {
     return [factDraft(fact, lane, 'range')];
   });
   const config = scope.scope.config;
-  const networks = [...config.nodeNetworks.map((n) => networkDraft(n, 'nodes', 'node network', 'nodeNetworks')), ...config.externalNetworks.map((n) => networkDraft(n, 'external', 'external network', 'externalNetworks'))];
-  return [...facts, ...networks];
+  const literal = config.externalNetworks.filter((n) => !n.imported);
+  const networks = [...config.nodeNetworks.map((n) => networkDraft(n, 'nodes', 'node network', 'nodeNetworks')), ...literal.map((n) => networkDraft(n, 'external', 'external network', 'externalNetworks'))];
+  return [...facts, ...networks, ...importedDrafts(scope)];
+}
+
+function importedDrafts(scope: ScopeAnalysis): Omit<Draft, 'id'>[] {
+  const imported = scope.scope.config.externalNetworks.filter((n) => n.imported);
+  if (imported.length === 0) return [];
+  const owned = rangeSetFrom(scope.plan.facts.filter(isRangeFact).filter((f) => !isPeerRole(f.role)).map((f) => f.value.range));
+  const chosen = imported
+    .map((network) => ({ network, overlaps: rangeSetOverlaps(owned, network.range) }))
+    .sort((a, b) => Number(b.overlaps) - Number(a.overlaps) || compareSize(rangeSize(b.network.range), rangeSize(a.network.range)))
+    .slice(0, MAX_IMPORTED_IN_MAP)
+    .map((entry) => entry.network);
+  return chosen.map((network) => {
+    const details = network.imported!;
+    const size = rangeSize(network.range);
+    const usage = details.utilization !== undefined ? { usage: { allocated: BigInt(Math.round(details.utilization * 1000)) * size / 1000n, capacity: size, unit: 'addresses (as the IPAM reports)' } } : {};
+    return {
+      kind: 'range',
+      lane: 'ipam',
+      range: network.range,
+      text: network.text,
+      what: describeImported(details),
+      source: `IPAM export (${details.kind})`,
+      isDefault: false,
+      ...(network.location ? { location: network.location } : {}),
+      ...usage,
+      network,
+    };
+  });
+}
+
+function compareSize(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function allocationDrafts(scope: ScopeAnalysis): Omit<Draft, 'id'>[] {
@@ -342,7 +386,7 @@ function itemOf(draft: Draft, row: number, conflicts: readonly MapConflict[], fi
     ...(draft.location ? { location: draft.location } : {}),
     card: { title: card.title, lines: [...card.lines, ...findingLines(findings), ...partnerLines(conflicts, findings)] },
     conflicts,
-    ...(capacity.usage ? { usage: capacity.usage } : {}),
+    ...(capacity.usage ? { usage: capacity.usage } : draft.usage ? { usage: draft.usage } : {}),
     ...(capacity.subnets ? { subnets: capacity.subnets } : {}),
     definedBy: [{ label: `${draft.source}${draft.isDefault ? ' (default)' : ''}`, ...(draft.location ? { location: draft.location } : {}) }, ...(capacity.settings ?? [])],
   };
@@ -367,7 +411,9 @@ function defaultCard(fact: RangeFact, index: ScopeIndex): MapCard {
 
 /** A configured network has no hover of its own: the compact card of range, extent and source. */
 function networkCard(draft: Draft, clusterName: string): MapCard {
-  return { title: `${draft.text} · ${draft.what}`, lines: [extentLine(draft.range), { label: 'Source', text: `${draft.source} · cluster ${clusterName}` }] };
+  const imported = draft.network?.imported;
+  const details = imported ? [{ label: 'IPAM', text: [imported.kind, ...importedDetails(imported)].join(' · ') }] : [];
+  return { title: `${draft.text} · ${draft.what}`, lines: [extentLine(draft.range), ...details, { label: 'Source', text: `${draft.source} · cluster ${clusterName}` }] };
 }
 
 function findingLines(findings: readonly Finding[]): CardLine[] {

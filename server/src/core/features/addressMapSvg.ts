@@ -364,7 +364,7 @@ const STANDALONE_STYLE = [
   // A halo in the background colour keeps labels readable over hatched overlaps.
   '.label{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}',
   '.lane-pods{--lane:#1a85ff}.lane-cni{--lane:#652d90}.lane-services{--lane:#388a34}.lane-load-balancers{--lane:#d18616}',
-  '.lane-nodes{--lane:#bf8803}.lane-external{--lane:#6e7781}.lane-secondary{--lane:#0e9aa7}',
+  '.lane-nodes{--lane:#bf8803}.lane-external{--lane:#6e7781}.lane-ipam{--lane:#8c6f6f}.lane-secondary{--lane:#0e9aa7}',
   '.bar{fill:var(--lane);fill-opacity:.2;stroke:var(--lane);stroke-width:1}',
   '.bar.conflicted{stroke:var(--error);stroke-width:1.5}',
   '.ticks{stroke:var(--lane);stroke-opacity:.5}',

@@ -7,6 +7,7 @@ import type { Fact, Role, Span } from '../model';
 import { findContainers, findOverlapsBetween } from '../net/sweep';
 import { IpRange, rangeContains, rangeSize } from '../net/prefix';
 import type { NamedNetwork } from '../plan/config';
+import { describeImported } from '../ipam/describe';
 import { AddressPlan, RangeFact, isRangeFact } from '../plan/plan';
 import { describe } from '../rules/report';
 
@@ -137,7 +138,8 @@ function placedFact(fact: RangeFact): PlacedRange {
 
 function placedNetwork(network: NamedNetwork, kind: string): PlacedRange {
   // Networks listed without a name are named after their kind; saying it twice would read oddly.
-  const name = network.name === kind ? kind : `${kind} ${network.name}`;
+  // An imported one says what the IPAM says: "NetBox prefix "Payments platform" · Active · tenant payments".
+  const name = network.imported ? describeImported(network.imported) : network.name === kind ? kind : `${kind} ${network.name}`;
   return { range: network.range, label: `${network.text} (${name})`, ...(network.location ? { location: network.location } : {}) };
 }
 

@@ -11,6 +11,8 @@ import { fileSource, spanOf } from '../manifest/sourceText';
 import { Node, getKey, mapEntries, scalarString, seqItems, isScalarNode } from '../manifest/yamlNode';
 import { globToRegExp } from '../text/glob';
 import { dirName, resolvePath } from '../text/paths';
+import type { ImportedNetwork } from '../ipam/types';
+import { AllocateFromEntry, ImportFile, ImportRequest, allocateFromSettings, importRequestsFromSettings, isImportEntry, parseAllocateFrom, parseImportEntry } from './importEntries';
 
 export const CONFIG_FILE_NAME = '.cidr-lens.yaml';
 
@@ -21,8 +23,10 @@ export interface NamedNetwork {
   readonly range: IpRange;
   readonly text: string;
   readonly name: string;
-  /** Where it is written, when it comes from a config file. */
+  /** Where it is written: in a config file, or on its row of an IPAM export. */
   readonly location?: { readonly uri: string; readonly span: Span };
+  /** What the IPAM export says about it, when it was imported (`{ from: … }`). */
+  readonly imported?: ImportedNetwork;
 }
 
 export interface Expectations {
@@ -37,6 +41,10 @@ export interface ClusterConfig {
   readonly scope: 'cluster' | 'file';
   readonly expect: Expectations;
   readonly externalNetworks: readonly NamedNetwork[];
+  /** The `externalNetworks` entries that name IPAM exports; `plan/imports.ts` reads their networks into `externalNetworks`. */
+  readonly imports: readonly ImportRequest[];
+  /** Where new ranges should come from (`allocateFrom`); empty: anywhere free. */
+  readonly allocateFrom: readonly AllocateFromEntry[];
   readonly nodeNetworks: readonly NamedNetwork[];
   /** Roots of connected clusters, resolved against the config file's folder. */
   readonly connectedClusters: readonly string[];
@@ -49,6 +57,8 @@ export const EMPTY_CONFIG: ClusterConfig = {
   scope: 'cluster',
   expect: {},
   externalNetworks: [],
+  imports: [],
+  allocateFrom: [],
   nodeNetworks: [],
   connectedClusters: [],
   rules: {},
@@ -60,9 +70,11 @@ export interface ConfigFile {
   readonly text: string;
   readonly config: ClusterConfig;
   readonly findings: readonly Finding[];
+  /** The IPAM export files its `from` entries read, once resolved (plan/imports.ts). */
+  readonly imports?: readonly ImportFile[];
 }
 
-const KNOWN_KEYS = ['cluster', 'scope', 'expect', 'externalNetworks', 'nodeNetworks', 'connectedClusters', 'rules', 'ignore'];
+const KNOWN_KEYS = ['cluster', 'scope', 'expect', 'externalNetworks', 'allocateFrom', 'nodeNetworks', 'connectedClusters', 'rules', 'ignore'];
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export function parseConfigFile(uri: string, text: string): ConfigFile {
@@ -110,9 +122,15 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     else expect[key] = n;
   }
 
+  const imports: ImportRequest[] = [];
   const networks = (key: string): NamedNetwork[] => {
     const out: NamedNetwork[] = [];
     for (const item of seqItems(get(key), yaml)) {
+      if (key === 'externalNetworks' && isImportEntry(item, yaml)) {
+        const request = parseImportEntry(item, yaml, source, uri, dir, problem);
+        if (request) imports.push(request);
+        continue;
+      }
       const cidrNode = isScalarNode(item) ? item : get('cidr', item);
       const name = scalarString(get('name', item)) ?? key.replace('Networks', ' network');
       const decoded = isScalarNode(cidrNode) ? scalarSource(source, cidrNode) : undefined;
@@ -161,6 +179,8 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     scope: scopeText === 'file' ? 'file' : 'cluster',
     expect,
     externalNetworks: networks('externalNetworks'),
+    imports,
+    allocateFrom: parseAllocateFrom(get('allocateFrom'), yaml, source, uri, problem),
     nodeNetworks: networks('nodeNetworks'),
     connectedClusters,
     rules,
@@ -178,6 +198,7 @@ function trimTrailingSpace(text: string, start: number, end: number): number {
 export interface SettingsInput {
   readonly expect?: { nodes?: unknown; podsPerNode?: unknown; services?: unknown };
   readonly externalNetworks?: readonly unknown[];
+  readonly allocateFrom?: readonly unknown[];
   readonly nodeNetworks?: readonly unknown[];
   readonly rules?: Readonly<Record<string, unknown>>;
   readonly ignore?: readonly unknown[];
@@ -208,6 +229,8 @@ export function configFromSettings(settings: SettingsInput | undefined): Cluster
     scope: 'cluster',
     expect,
     externalNetworks: networks(settings.externalNetworks, 'external network'),
+    imports: importRequestsFromSettings(settings.externalNetworks),
+    allocateFrom: allocateFromSettings(settings.allocateFrom),
     nodeNetworks: networks(settings.nodeNetworks, 'node network'),
     connectedClusters: [],
     rules,
@@ -218,11 +241,15 @@ export function configFromSettings(settings: SettingsInput | undefined): Cluster
 /** A config file's values win over the workspace settings inside its scope. */
 export function mergeConfig(base: ClusterConfig, file: ClusterConfig | undefined): ClusterConfig {
   if (!file) return base;
+  // Literal and imported external networks are one list: a config file that states either replaces both.
+  const external = file.externalNetworks.length > 0 || file.imports.length > 0 ? file : base;
   return {
     ...(file.cluster !== undefined ? { cluster: file.cluster } : base.cluster !== undefined ? { cluster: base.cluster } : {}),
     scope: file.scope,
     expect: { ...base.expect, ...file.expect },
-    externalNetworks: file.externalNetworks.length > 0 ? file.externalNetworks : base.externalNetworks,
+    externalNetworks: external.externalNetworks,
+    imports: external.imports,
+    allocateFrom: file.allocateFrom.length > 0 ? file.allocateFrom : base.allocateFrom,
     nodeNetworks: file.nodeNetworks.length > 0 ? file.nodeNetworks : base.nodeNetworks,
     connectedClusters: file.connectedClusters,
     rules: { ...base.rules, ...file.rules },

@@ -9,6 +9,9 @@ import type { FactCapacity } from './capacity';
 import type { NamedNetwork } from './config';
 import { AddressPlan, RangeFact, isRangeFact } from './plan';
 import { capacityOf } from './capacity';
+import { describeImported } from '../ipam/describe';
+import { rangeSetFrom, rangeSetOverlaps } from '../net/rangeSet';
+import { isOwnedRole } from './occupiedSpace';
 
 interface RowOrigin {
   /** The field as a user names it: `kubeadm networking.podSubnet`. */
@@ -36,7 +39,8 @@ export interface SettingRow extends RowOrigin {
 }
 
 export interface NetworkRow {
-  readonly kind: 'external' | 'node';
+  /** `ipam`: a network of an IPAM export that the cluster's ranges overlap. */
+  readonly kind: 'external' | 'node' | 'ipam';
   readonly name: string;
   readonly value: string;
   readonly family: Family;
@@ -93,8 +97,20 @@ export function planRows(plan: AddressPlan): PlanRows {
   const ranges = facts.filter(isRangeFact).map((fact) => rangeRow(fact, capacityOf(plan).about(fact)));
   const settings = facts.flatMap((fact) => (fact.value.kind === 'number' ? [{ ...originOf(fact), role: fact.role, value: fact.value.value }] : []));
   const config = plan.scope.config;
-  const networks = [...config.externalNetworks.map((n) => networkRow('external', n)), ...config.nodeNetworks.map((n) => networkRow('node', n))];
+  const literal = config.externalNetworks.filter((n) => !n.imported);
+  const networks = [...literal.map((n) => networkRow('external', n)), ...config.nodeNetworks.map((n) => networkRow('node', n)), ...collidingImports(plan).map((n) => networkRow('ipam', n))];
   return { ranges, settings, networks };
+}
+
+/**
+ * The imported networks the cluster's own ranges overlap. An export of a whole estate lists
+ * thousands of networks; the plan of one cluster names those that matter to it.
+ */
+function collidingImports(plan: AddressPlan): NamedNetwork[] {
+  const imported = plan.scope.config.externalNetworks.filter((n) => n.imported);
+  if (imported.length === 0) return [];
+  const owned = rangeSetFrom(plan.facts.filter(isRangeFact).filter((f) => isOwnedRole(f.role)).map((f) => f.value.range));
+  return imported.filter((n) => rangeSetOverlaps(owned, n.range));
 }
 
 function inRoleOrder(facts: readonly Fact[]): Fact[] {
@@ -124,7 +140,7 @@ function originOf(fact: Fact): RowOrigin {
 function networkRow(kind: NetworkRow['kind'], network: NamedNetwork): NetworkRow {
   return {
     kind,
-    name: network.name,
+    name: network.imported ? describeImported(network.imported) : network.name,
     value: network.text,
     family: network.range.family,
     addresses: rangeSize(network.range),

@@ -5,7 +5,8 @@
 import type { Role } from '../model';
 import type { Family } from '../net/addr';
 import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
-import { IpRange, formatPrefix, formatRange, prefixSize } from '../net/prefix';
+import { IpRange, formatPrefix, formatRange, prefixSize, rangeContains } from '../net/prefix';
+import { allocationSpaces } from './allocationSpace';
 import { isOwnedRole, occupiedSpace } from './occupiedSpace';
 import { AddressPlan, isRangeFact } from './plan';
 
@@ -22,14 +23,15 @@ export interface SubnetRequest {
 export interface SuggestedSubnet {
   readonly cidr: string;
   readonly addresses: bigint;
-  /** The private block it lies in: `10.0.0.0/8`, `fd00::/8`… */
+  /** The private block it lies in (`10.0.0.0/8`, `fd00::/8`…), or the `allocateFrom` space. */
   readonly privateBlock: string;
 }
 
 /**
  * Up to `count` free prefixes of the requested length that overlap nothing in `occupiedSpace`
  * (the scope's plan, and the plans of its connected clusters).
- * Only private space is searched (RFC 1918, or fd00::/8 for IPv6), so no suggestion is public. Private
+ * Only private space is searched (RFC 1918, or fd00::/8 for IPv6), so no suggestion is public; with
+ * `allocateFrom`, only its spaces. Private
  * blocks the cluster already uses come first, and inside each block the prefixes nearest to the
  * cluster's first range there (its pod network, if it has one there); unused blocks follow, from
  * their start. Deterministic: the same plan always yields the same list.
@@ -47,10 +49,11 @@ export function suggestSubnets(plan: AddressPlan, connected: readonly AddressPla
 
 /** The private blocks of a family, those the cluster uses first (each with its anchor address), then the rest. */
 function searchOrder(plan: AddressPlan, family: Family): Array<{ block: IpRange; near: bigint }> {
-  const blocks = family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6];
+  const spaces = allocationSpaces(plan.scope.config, family);
+  const blocks = spaces ?? (family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6]);
   const order: Array<{ block: IpRange; near: bigint }> = [];
   for (const range of anchorRanges(plan, family)) {
-    const block = privateBlockOf(range);
+    const block = spaces ? spaces.find((space) => rangeContains(space, range)) : privateBlockOf(range);
     if (block && !order.some((o) => o.block === block)) order.push({ block, near: range.first });
   }
   for (const block of blocks) if (!order.some((o) => o.block === block)) order.push({ block, near: block.first });

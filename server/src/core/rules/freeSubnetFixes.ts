@@ -17,8 +17,9 @@
 
 import type { Fact, Fix } from '../model';
 import { IpRange, Prefix, formatPrefix, prefixToRange } from '../net/prefix';
-import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
+import { findFreePrefixes } from '../net/freeSpace';
 import { RangeSet, rangeSetFrom, rangeSetUnion } from '../net/rangeSet';
+import { candidateSpaces } from '../plan/allocationSpace';
 import { occupiedSpace } from '../plan/occupiedSpace';
 import { replaceValue } from './perValue';
 import type { RuleContext } from './rule';
@@ -70,14 +71,13 @@ function freeInNodeNetworks(ctx: RuleContext, range: IpRange, bits: number, coun
 /**
  * Up to `count` free prefixes of length `bits` for a range now at `range`: first in the range's own
  * private block, nearest to its start; then in the other private blocks of its family (10/8,
- * 172.16/12, 192.168/16 for IPv4; fd00::/8 for IPv6), from their start.
+ * 172.16/12, 192.168/16 for IPv4; fd00::/8 for IPv6), from their start. With `allocateFrom`, its
+ * spaces take the place of the private blocks.
  */
 export function freeSubnets(ctx: RuleContext, range: IpRange, bits: number, options: FreeSubnetOptions = {}): Prefix[] {
   const count = options.count ?? DEFAULT_COUNT;
   let avoid = avoidedSpace(ctx);
   if (options.avoid && options.avoid.length > 0) avoid = rangeSetUnion(avoid, rangeSetFrom(options.avoid));
-  const own = privateBlockOf(range);
-  const blocks = range.family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6];
   const found: Prefix[] = [];
   const search = (candidate: IpRange, near?: bigint) => {
     if (found.length >= count) return;
@@ -85,8 +85,7 @@ export function freeSubnets(ctx: RuleContext, range: IpRange, bits: number, opti
     found.push(...prefixes);
     if (prefixes.length > 0) avoid = rangeSetUnion(avoid, rangeSetFrom(prefixes.map(prefixToRange)));
   };
-  if (own) search(own, range.first);
-  for (const candidate of blocks) if (candidate !== own) search(candidate);
+  for (const { space, near } of candidateSpaces(ctx.config, range)) search(space, near);
   return found;
 }
 

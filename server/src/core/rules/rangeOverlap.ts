@@ -45,6 +45,7 @@
 import type { Fact, Severity } from '../model';
 import { documentKey } from '../model';
 import type { NamedNetwork } from '../plan/config';
+import { describeImported } from '../ipam/describe';
 import type { RangeFact } from '../plan/plan';
 import { findOverlaps, findOverlapsBetween } from '../net/sweep';
 import { moveFixes } from './freeSubnetFixes';
@@ -287,11 +288,12 @@ function reportNetworks(ctx: RuleContext, collector: FindingCollector, owned: re
   for (const [o, network] of findOverlapsBetween(owned, (x) => x.fact.value.range, networks, (n) => n.range)) {
     const self = o.fact;
     const where = network.location ? `, ${ctx.locate(network.location.uri, network.location.span.start)}` : '';
-    const networkName = `${network.text} (${key} "${network.name}"${where})`;
+    const what = network.imported ? describeImported(network.imported) : `${key} "${network.name}"`;
+    const networkName = `${network.text} (${what}${where})`;
     const networkCounterpart: Counterpart = {
       name: networkName,
       key: `${kind}:${rangeKey(network.range)}:${network.name}`,
-      ...(network.location ? { related: { uri: network.location.uri, span: network.location.span, message: `${key} "${network.name}" ${relation(network.range, self.value.range)} ${label(self)}` } } : {}),
+      ...(network.location ? { related: { uri: network.location.uri, span: network.location.span, message: `${what} ${relation(network.range, self.value.range)} ${label(self)}` } } : {}),
     };
     collector.add(
       { uri: self.doc.uri, span: self.span },
@@ -308,8 +310,8 @@ function reportNetworks(ctx: RuleContext, collector: FindingCollector, owned: re
         kind,
         'range-overlap',
         severity,
-        factCounterpart(self, ctx, `${label(self)} ${relation(self.value.range, network.range)} ${key} "${network.name}"`),
-        (first, more) => `${network.text} (${key} "${network.name}") ${relation(network.range, self.value.range)} ${first.name}${andMore(more)} — ${sharedText(network.range, self.value.range)}: ${consequence}`,
+        factCounterpart(self, ctx, `${label(self)} ${relation(self.value.range, network.range)} ${what}`),
+        (first, more) => `${network.text} (${what}) ${relation(network.range, self.value.range)} ${first.name}${andMore(more)} — ${sharedText(network.range, self.value.range)}: ${consequence}`,
       );
     }
   }

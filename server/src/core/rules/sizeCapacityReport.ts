@@ -5,9 +5,10 @@
 
 import type { Fact, Finding, Fix, RelatedLocation, RuleId, Severity, TextEdit } from '../model';
 import { bitsOf } from '../net/addr';
-import { PRIVATE_IPV4_BLOCKS, ULA_IPV6, findFreePrefixes, privateBlockOf } from '../net/freeSpace';
+import { findFreePrefixes, privateBlockOf } from '../net/freeSpace';
 import { IpRange, Prefix, formatPrefix, masked, prefixFrom, prefixToRange, rangeContains, rangesOverlap } from '../net/prefix';
 import { RangeSet, rangeSetFrom } from '../net/rangeSet';
+import { candidateSpaces } from '../plan/allocationSpace';
 import type { Figure, NodeSubnetCapacity } from '../plan/capacity';
 import type { RangeFact } from '../plan/plan';
 import { planIndexOf } from '../plan/planIndex';
@@ -141,8 +142,7 @@ export function widerPrefix(ctx: RuleContext, fact: RangeFact, bits: number, all
   const clear = !blocked && networks.every((n) => !rangesOverlap(n, wide));
   if (clear && bits < fact.value.prefix.bits && (!block || rangeContains(block, wide))) return { prefix: inPlace, moved: false };
   if (!allowMove) return undefined;
-  const blocks = family === 4 ? PRIVATE_IPV4_BLOCKS : [ULA_IPV6];
-  const candidates = block ? [block, ...blocks.filter((b) => b !== block)] : [...blocks];
+  const candidates = candidateSpaces(ctx.config, original).map((c) => c.space);
   const found = findFreePrefixes({ family, bits, candidates, avoid: spaceOfOthers(ctx), near: original.first, count: 1 });
   return found.length > 0 ? { prefix: found[0], moved: true } : undefined;
 }
