@@ -5,13 +5,14 @@ import { type Finding, type Severity, MAX_RELATED } from './model';
 import type { ManifestFile } from './manifest/file';
 import { isSuppressed } from './manifest/suppressions';
 import { ClusterConfig, ConfigFile, SettingsInput, configFromSettings } from './plan/config';
+import { quoted, staysInWorkspace } from './plan/configValues';
 import { AddressPlan, buildPlan } from './plan/plan';
 import { Placements, Scope, assignScopes } from './plan/scopes';
 import { rules } from './rules';
 import type { RuleContext } from './rules/rule';
 import { lineIndexOf, positionAt, LineIndex } from './text/lineIndex';
 import { baseName } from './text/format';
-import { isInside } from './text/paths';
+import { dirName, isInside } from './text/paths';
 
 export interface AnalysisInput {
   readonly folders: readonly string[];
@@ -73,11 +74,11 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
   const plans = prepared.map((p) => p.plan);
   const internalErrors: string[] = newFileErrors(input.files, previous);
   const results = prepared.map(({ inputs, plan, before }): ScopeAnalysis => {
-    const connected = connectedPlans(plan, plans);
+    const connected = connectedPlans(plan, plans, input.folders);
     if (before && before.plan === plan && sameItems(before.connected, connected)) return before;
     return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors, inputs.configFile) };
   });
-  const configFindings = input.configs.flatMap((c) => c.findings);
+  const configFindings = input.configs.flatMap((c) => [...c.findings, ...pathsLeavingWorkspace(c, input.folders)]);
   return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors, placements };
 }
 
@@ -100,11 +101,30 @@ function newFileErrors(files: readonly ManifestFile[], previous: AnalysisResult 
   return failed.filter((file) => !known.has(file)).flatMap((file) => file.internalErrors);
 }
 
-/** The plans of the other scopes that lie inside one of the scope's `connectedClusters` roots. */
-function connectedPlans(plan: AddressPlan, all: readonly AddressPlan[]): AddressPlan[] {
-  const roots = plan.scope.config.connectedClusters;
+/**
+ * The plans of the other scopes that lie inside one of the scope's `connectedClusters` roots. A root
+ * outside the workspace is refused (`pathsLeavingWorkspace` says so): `../../..` would otherwise
+ * connect every cluster of the workspace.
+ */
+function connectedPlans(plan: AddressPlan, all: readonly AddressPlan[], folders: readonly string[]): AddressPlan[] {
+  const roots = plan.scope.config.connectedClusters.filter((root) => staysInWorkspace(root, folders, plan.scope.root));
   if (roots.length === 0) return [];
   return all.filter((other) => other.scope.id !== plan.scope.id && roots.some((root) => isInside(other.scope.root, root)));
+}
+
+/** A finding on each path of a config file that leads out of the workspace; such a path is never used. */
+function pathsLeavingWorkspace(config: ConfigFile, folders: readonly string[]): Finding[] {
+  return config.paths
+    .filter((p) => !staysInWorkspace(p.resolved, folders, dirName(config.uri)))
+    .map((p) => ({
+      rule: 'invalid-config',
+      severity: 'warning',
+      message: `${p.key} entry ${quoted(p.text)} leads out of the workspace; it is ignored`,
+      uri: p.location.uri,
+      span: p.location.span,
+      related: [],
+      fixes: [],
+    }));
 }
 
 function sameInputs(a: ScopeInputs, b: ScopeInputs): boolean {

@@ -27,7 +27,7 @@ import { DiagnosticsChannel, createDiagnosticsChannel } from './diagnostics';
 import { registerFreeSubnets } from './freeSubnets';
 import { registerHover } from './hover';
 import { registerInlayHints } from './inlayHints';
-import { ServerSettings, inlayHintsEnabled, sameScan, scanOptionsOf } from './settings';
+import { ServerSettings, inlayHintsEnabled, sameScan, scanOptionsOf, settingsFrom, settingsProblems } from './settings';
 import { normaliseUri } from './uris';
 import { createWorkspaceScan } from './workspaceScan';
 import { createWorkspaceState } from './workspaceState';
@@ -162,18 +162,23 @@ export function startServer(connection: Connection): void {
     },
   };
 
-  /** Settings unchanged in content keep their identity, so the core's per-scope reuse still applies. */
-  const applySettings = (next: ServerSettings) => {
+  /**
+   * Settings unchanged in content keep their identity, so the core's per-scope reuse still applies.
+   * Values that cannot be used are logged once, when they arrive, not at every analysis.
+   */
+  const applySettings = (received: unknown) => {
     const before = settings;
+    const next = settingsFrom(received);
     if (JSON.stringify(next) === JSON.stringify(before)) return { scanChanged: false, hintsChanged: false };
     settings = next;
+    for (const problem of settingsProblems(settings)) logError(problem);
     state.setSettings(settings);
     return { scanChanged: !sameScan(before, next), hintsChanged: inlayHintsEnabled(before) !== inlayHintsEnabled(next) };
   };
 
-  const fetchSettings = async (): Promise<ServerSettings> => {
+  const fetchSettings = async (): Promise<unknown> => {
     try {
-      return ((await connection.workspace.getConfiguration({ section: 'cidrLens' })) as ServerSettings | null) ?? {};
+      return (await connection.workspace.getConfiguration({ section: 'cidrLens' })) as unknown;
     } catch (error) {
       logError(`cannot read settings: ${String(error)}`);
       return settings;
@@ -205,7 +210,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    const next = client.configuration ? await fetchSettings() : ((change.settings as { cidrLens?: ServerSettings } | undefined)?.cidrLens ?? {});
+    const next = client.configuration ? await fetchSettings() : (change.settings as { cidrLens?: unknown } | null | undefined)?.cidrLens;
     const { scanChanged, hintsChanged } = applySettings(next);
     if (scanChanged) await scan.scanAll();
     else loop.schedule();
