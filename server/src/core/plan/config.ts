@@ -69,16 +69,17 @@ const KNOWN_KEYS = ['cluster', 'scope', 'expect', 'externalNetworks', 'nodeNetwo
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export function parseConfigFile(uri: string, text: string): ConfigFile {
-  const source = fileSource(text);
+  const parsed = parseManifests(fileSource(text));
+  const doc = parsed.documents[0];
+  // Node ranges index the text the document was parsed from, which a recovery may have re-indented.
+  const source = doc?.source ?? fileSource(text);
   const findings: Finding[] = [];
   const problem = (node: Node | undefined, message: string, severity: Severity = 'error') => {
     // A collection's range runs to the next line; the finding covers only its characters.
-    const end = node?.range ? trimTrailingSpace(text, node.range[0], node.range[1]) : 0;
+    const end = node?.range ? trimTrailingSpace(source.text, node.range[0], node.range[1]) : 0;
     const span = node?.range ? spanOf(source, node.range[0], end) : { start: 0, end: 0 };
     findings.push({ rule: 'invalid-config', severity, message, uri, span, related: [], fixes: [] });
   };
-  const parsed = parseManifests(source);
-  const doc = parsed.documents[0];
   if (!doc || doc.errors.length > 0) {
     if (doc) problem(undefined, `${CONFIG_FILE_NAME} is not valid YAML: ${doc.errors[0]}`);
     return { uri, text, config: EMPTY_CONFIG, findings, paths: [] };
