@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import { Glob, MAX_GLOB_LENGTH, compileGlob, isGlobError, matchesGlob } from '../../server/src/core/text/glob';
+import { Glob, MAX_GLOB_LENGTH, compileGlob, globBudgetExhausted, isGlobError, matchesAnyGlob, matchesGlob } from '../../server/src/core/text/glob';
 
 function glob(pattern: string): Glob {
   const compiled = compileGlob(pattern);
@@ -213,5 +213,20 @@ describe('glob: no backtracking', () => {
     assert.equal(matchesGlob(glob(`**/${'{a,*}'.repeat(150)}`), path), true);
     // About 3,000 states × 4,000 characters: well under a second; backtracking would never end.
     assert.ok(performance.now() - started < 2000);
+  });
+
+  it('caps what a list built to defeat the cache may spend, and then says so', () => {
+    // Each glob remembers whether an `a` stood 200 characters back: 2^200 sets, so the cache of sets
+    // fills and every character costs about a hundred state visits per glob.
+    const globs = Array.from({ length: 50 }, () => glob(`**a${'?'.repeat(200)}`));
+    let seed = 7;
+    const randomPath = () => Array.from({ length: 4000 }, () => (((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 1 ? 'a' : 'b')).join('');
+    const started = performance.now();
+    for (let i = 0; i < 20 && !globBudgetExhausted(globs); i++) matchesAnyGlob(randomPath(), globs);
+    assert.ok(globBudgetExhausted(globs), 'the budget was never spent');
+    assert.equal(matchesAnyGlob(`a${'b'.repeat(200)}`, globs), false, 'a spent list still matched');
+    // A hang guard: the budget is spent in about a second.
+    assert.ok(performance.now() - started < 10_000);
+    assert.equal(globBudgetExhausted([glob('**a')]), false);
   });
 });

@@ -12,6 +12,7 @@ import { rules } from './rules';
 import type { RuleContext } from './rules/rule';
 import { lineIndexOf, positionAt, LineIndex } from './text/lineIndex';
 import { baseName } from './text/format';
+import { globBudgetExhausted } from './text/glob';
 import { dirName, isInside } from './text/paths';
 
 export interface AnalysisInput {
@@ -78,7 +79,7 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
     if (before && before.plan === plan && sameItems(before.connected, connected)) return before;
     return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors, inputs.configFile) };
   });
-  const configFindings = input.configs.flatMap((c) => [...c.findings, ...pathsLeavingWorkspace(c, input.folders)]);
+  const configFindings = input.configs.flatMap((c) => [...c.findings, ...pathsLeavingWorkspace(c, input.folders), ...ignoreOverBudget(c)]);
   return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors, placements };
 }
 
@@ -110,6 +111,13 @@ function connectedPlans(plan: AddressPlan, all: readonly AddressPlan[], folders:
   const roots = plan.scope.config.connectedClusters.filter((root) => staysInWorkspace(root, folders, plan.scope.root));
   if (roots.length === 0) return [];
   return all.filter((other) => other.scope.id !== plan.scope.id && roots.some((root) => isInside(other.scope.root, root)));
+}
+
+/** A finding on an `ignore` list that ran out of its matching budget (see MAX_GLOB_STEPS): files it may have left out are checked. */
+function ignoreOverBudget(config: ConfigFile): Finding[] {
+  if (!config.ignoreLocation || !globBudgetExhausted(config.config.ignore)) return [];
+  const message = 'matching the ignore globs ran out of budget (they are built to be slow); files they did not reach are checked';
+  return [{ rule: 'invalid-config', severity: 'warning', message, uri: config.ignoreLocation.uri, span: config.ignoreLocation.span, related: [], fixes: [] }];
 }
 
 /** A finding on each path of a config file that leads out of the workspace; such a path is never used. */

@@ -63,6 +63,8 @@ export interface ConfigFile {
   readonly findings: readonly Finding[];
   /** The paths the file names (`connectedClusters`), for the checks that need the workspace's folders. */
   readonly paths: readonly ConfigPath[];
+  /** Where the `ignore` list is written, for a finding when matching it runs out of budget. */
+  readonly ignoreLocation?: { readonly uri: string; readonly span: Span };
 }
 
 const KNOWN_KEYS = ['cluster', 'scope', 'expect', 'externalNetworks', 'nodeNetworks', 'connectedClusters', 'rules', 'ignore'];
@@ -74,11 +76,10 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
   // Node ranges index the text the document was parsed from, which a recovery may have re-indented.
   const source = doc?.source ?? fileSource(text);
   const findings: Finding[] = [];
+  // A collection's range runs to the next line; a finding covers only its characters.
+  const spanOfNode = (node: Node | undefined): Span => (node?.range ? spanOf(source, node.range[0], trimTrailingSpace(source.text, node.range[0], node.range[1])) : { start: 0, end: 0 });
   const problem = (node: Node | undefined, message: string, severity: Severity = 'error') => {
-    // A collection's range runs to the next line; the finding covers only its characters.
-    const end = node?.range ? trimTrailingSpace(source.text, node.range[0], node.range[1]) : 0;
-    const span = node?.range ? spanOf(source, node.range[0], end) : { start: 0, end: 0 };
-    findings.push({ rule: 'invalid-config', severity, message, uri, span, related: [], fixes: [] });
+    findings.push({ rule: 'invalid-config', severity, message, uri, span: spanOfNode(node), related: [], fixes: [] });
   };
   if (!doc || doc.errors.length > 0) {
     if (doc) problem(undefined, `${CONFIG_FILE_NAME} is not valid YAML: ${doc.errors[0]}`);
@@ -159,7 +160,8 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     rules[key] = value as RuleSetting;
   }
 
-  const ignore = globList(listValue(get('ignore'), 'ignore', yaml, problem), 'ignore', problem);
+  const ignoreNode = get('ignore');
+  const ignore = globList(listValue(ignoreNode, 'ignore', yaml, problem), 'ignore', problem);
 
   const config: ClusterConfig = {
     ...(cluster !== undefined ? { cluster } : {}),
@@ -171,7 +173,7 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     rules,
     ignore,
   };
-  return { uri, text, config, findings, paths };
+  return { uri, text, config, findings, paths, ...(ignoreNode ? { ignoreLocation: { uri, span: spanOfNode(ignoreNode) } } : {}) };
 }
 
 function trimTrailingSpace(text: string, start: number, end: number): number {

@@ -14,6 +14,9 @@ import { isInside } from '../text/paths';
 export const MAX_LIST_ENTRIES = 10_000;
 /** The largest `expect` figure: far above any cluster (Kubernetes supports 5,000 nodes), small enough for exact arithmetic. */
 export const MAX_EXPECTED = 1_000_000_000;
+/** The most characters of globs one list may hold: about 300,000 automaton states, a few MB. */
+export const MAX_GLOB_CHARACTERS_PER_LIST = 100_000;
+const GLOB_BUDGET_MESSAGE = `holds more than ${MAX_GLOB_CHARACTERS_PER_LIST.toLocaleString('en-US')} characters of globs`;
 /** How much of a user's value a message quotes. */
 const QUOTE_LENGTH = 60;
 
@@ -70,11 +73,17 @@ export const EXPECTED_COUNT_RULE = `a whole number from 0 to ${MAX_EXPECTED.toLo
 /** The compiled globs of a list; each entry that is not a string or not a valid glob is reported and left out. */
 export function globList(items: readonly Node[], key: string, report: ReportProblem): Glob[] {
   const globs: Glob[] = [];
+  let characters = 0;
   for (const item of items) {
     const text = scalarString(item);
     if (text === undefined) {
       report(item, `each ${key} entry must be a glob (a string)`);
       continue;
+    }
+    characters += text.length;
+    if (characters > MAX_GLOB_CHARACTERS_PER_LIST) {
+      report(item, `${key} ${GLOB_BUDGET_MESSAGE}; this entry and the ones after it are ignored`);
+      break;
     }
     const glob = compileGlob(text);
     if (isGlobError(glob)) report(item, `${quoted(text)} is not a valid glob: ${glob.error}; it is ignored`);
@@ -119,10 +128,16 @@ export function settingsList(value: unknown, key: string, problems: string[]): r
 /** The compiled globs of a list setting; entries that are not valid globs are reported and left out. */
 export function settingsGlobs(value: unknown, key: string, problems: string[]): Glob[] {
   const globs: Glob[] = [];
+  let characters = 0;
   for (const entry of settingsList(value, key, problems)) {
     if (typeof entry !== 'string') {
       problems.push(`setting cidrLens.${key} holds ${JSON.stringify(entry)?.slice(0, QUOTE_LENGTH) ?? String(entry)}, which is not a glob; it is ignored`);
       continue;
+    }
+    characters += entry.length;
+    if (characters > MAX_GLOB_CHARACTERS_PER_LIST) {
+      problems.push(`setting cidrLens.${key} ${GLOB_BUDGET_MESSAGE}; the entries from ${quoted(entry)} on are ignored`);
+      break;
     }
     const glob = compileGlob(entry);
     if (isGlobError(glob)) problems.push(`setting cidrLens.${key}: ${quoted(entry)} is not a valid glob: ${glob.error}; it is ignored`);

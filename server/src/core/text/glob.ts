@@ -4,16 +4,28 @@
 // everything below it. A pattern that matches a folder matches every path below that folder.
 //
 // Globs come from the workspace, so matching must not be a denial of service. A glob compiles to a
-// nondeterministic automaton (Thompson's construction) whose states are all simulated at once over
-// the path's characters, so nothing ever backtracks: a glob has at most three states per pattern
-// character plus one, and matching one path visits each state at most once per path character —
-// O(pattern length × path length) steps, whatever the pattern. `*a*a*a*a*a*a*a*a*b` against sixty
-// `a`s is about 3,000 steps here, where the regular expression it used to become never finished.
+// nondeterministic automaton (Thompson's construction) whose states are all followed at once over
+// the path's characters, so nothing ever backtracks: the automaton has at most three states per
+// pattern character plus one, and one path character costs at most one visit of each state. The sets
+// of states met are remembered as the states of a deterministic automaton, built lazily and capped
+// at MAX_CACHED_SETS, so that the common case costs one map lookup per character; a glob whose
+// literal text (`.json` of `*.json`) does not occur in the path is not run at all. Matching one path
+// is O(glob length × path length) in the worst case, whatever the pattern — `*a*a*a*a*a*a*a*a*b`
+// against sixty `a`s takes microseconds, where the regular expression it used to become never
+// finished — and a list's state visits are capped at MAX_GLOB_STEPS over its life.
 
 /** Longer globs are refused: no real path filter needs them, and the length bounds the cost. */
 export const MAX_GLOB_LENGTH = 1000;
 /** More alternatives in one `{…}` are refused. */
 export const MAX_GLOB_ALTERNATIVES = 256;
+/** Sets of automaton states remembered per glob; beyond it, sets are computed and not kept. */
+export const MAX_CACHED_SETS = 4096;
+/**
+ * State visits one list may spend over its life (well under a second). Remembered sets cost none, so
+ * only patterns built to defeat the cache get near it; once it is spent the list matches nothing more,
+ * and `globBudgetExhausted` says so, so that the files it would have left out are checked instead.
+ */
+export const MAX_GLOB_STEPS = 10_000_000;
 
 const SLASH = 0x2f;
 
@@ -42,10 +54,14 @@ type Atom =
   | { readonly kind: 'class'; readonly charClass: CharClass }
   | { readonly kind: 'alternatives'; readonly options: readonly (readonly Atom[])[] };
 
-/** A compiled glob. Its automaton is private to this module. */
+/** A parsed glob, ready to be compiled with the other globs of its list. */
 export interface Glob {
   readonly pattern: string;
-  readonly automaton: Automaton;
+  readonly atoms: readonly Atom[];
+  /** No `/` in the pattern: it may start after any `/` of the path, not only at its beginning. */
+  readonly anyDepth: boolean;
+  /** The longest run of plain characters outside `{…}`: every path the glob matches contains it. */
+  readonly literal: string;
 }
 
 /** Why a pattern is not a glob, with the offset in the pattern where the problem starts. */
@@ -67,16 +83,62 @@ export function compileGlob(pattern: string): Glob | GlobError {
   if (body.endsWith('/')) body += '**';
   const atoms = parseSequence(body, 0, body.length, false, leadingSlash);
   if ('error' in atoms) return atoms;
-  return { pattern, automaton: buildAutomaton(atoms, !pattern.includes('/')) };
+  return { pattern, atoms, anyDepth: !pattern.includes('/'), literal: longestLiteral(atoms) };
+}
+
+function longestLiteral(atoms: readonly Atom[]): string {
+  let longest = '';
+  let run = '';
+  for (const atom of atoms) {
+    run = atom.kind === 'char' ? run + String.fromCharCode(atom.code) : '';
+    if (run.length > longest.length) longest = run;
+  }
+  return longest;
 }
 
 /** Whether `relativePath` (with `/` separators), or a folder on its way, matches the glob. */
 export function matchesGlob(glob: Glob, relativePath: string): boolean {
-  return simulate(glob.automaton, relativePath);
+  let matcher = singleMatchers.get(glob);
+  if (!matcher) singleMatchers.set(glob, (matcher = new GlobMatcher(glob, { stepsLeft: MAX_GLOB_STEPS })));
+  return matcher.matches(relativePath);
 }
 
+/**
+ * Whether `relativePath` matches any of `globs`. A list is compiled on its first use and kept with
+ * it (a config's `ignore` list lives as long as the config), so its remembered sets serve every path.
+ */
 export function matchesAnyGlob(relativePath: string, globs: readonly Glob[]): boolean {
-  return globs.some((glob) => simulate(glob.automaton, relativePath));
+  if (globs.length === 0) return false;
+  let matcher = listMatchers.get(globs);
+  if (!matcher) listMatchers.set(globs, (matcher = new ListMatcher(globs)));
+  return matcher.matches(relativePath);
+}
+
+/** Whether a list of globs ran out of MAX_GLOB_STEPS, so that some paths were not matched against it. */
+export function globBudgetExhausted(globs: readonly Glob[]): boolean {
+  return (listMatchers.get(globs)?.budget.stepsLeft ?? 1) <= 0;
+}
+
+const listMatchers = new WeakMap<readonly Glob[], ListMatcher>();
+const singleMatchers = new WeakMap<Glob, GlobMatcher>();
+
+/** State visits left to a list of globs; shared by their matchers. */
+interface Budget {
+  stepsLeft: number;
+}
+
+/** The globs of one list, each with its own automaton, and the budget they share. */
+class ListMatcher {
+  readonly budget: Budget = { stepsLeft: MAX_GLOB_STEPS };
+  private readonly matchers: readonly GlobMatcher[];
+
+  constructor(globs: readonly Glob[]) {
+    this.matchers = globs.map((glob) => new GlobMatcher(glob, this.budget));
+  }
+
+  matches(path: string): boolean {
+    return this.matchers.some((matcher) => (matcher.literal === '' || path.includes(matcher.literal)) && matcher.matches(path));
+  }
 }
 
 // Parsing ----------------------------------------------------------------------------------------
@@ -172,21 +234,23 @@ function parseClass(body: string, open: number, end: number, offset: number): { 
 // The automaton ----------------------------------------------------------------------------------
 
 /**
- * States as parallel arrays. `next` is where a consuming state goes after its character, or a
- * split's first branch; `next2` is a split's second branch. Invariant: every index is a state.
+ * The states of a glob as parallel arrays. `next` is where a consuming state goes after its
+ * character, or a split's first branch; `next2` is a split's second branch. Invariant: every index
+ * is a state.
  */
-export interface Automaton {
+interface Automaton {
   readonly op: readonly Op[];
   readonly code: readonly number[];
   readonly classes: readonly CharClass[];
   readonly next: readonly number[];
   readonly next2: readonly number[];
-  readonly start: number;
-  /** No `/` in the pattern: it may start after any `/` of the path, not only at its beginning. */
-  readonly anyDepth: boolean;
+  /** Where the glob starts: at the beginning of the path. */
+  readonly starts: readonly number[];
+  /** Where it starts again when it holds no `/`: after every `/` of the path. */
+  readonly depthStarts: readonly number[];
 }
 
-function buildAutomaton(atoms: readonly Atom[], anyDepth: boolean): Automaton {
+function buildAutomaton(glob: Glob): Automaton {
   const op: Op[] = [];
   const code: number[] = [];
   const classes: CharClass[] = [];
@@ -234,8 +298,8 @@ function buildAutomaton(atoms: readonly Atom[], anyDepth: boolean): Automaton {
       }
     }
   };
-  const start = sequence(atoms, state(Op.Match, -1));
-  return { op, code, classes, next, next2, start, anyDepth };
+  const start = sequence(glob.atoms, state(Op.Match, -1));
+  return { op, code, classes, next, next2, starts: [start], depthStarts: glob.anyDepth ? [start] : [] };
 }
 
 function classAccepts(charClass: CharClass, c: number): boolean {
@@ -260,67 +324,96 @@ function consumes(a: Automaton, s: number, c: number): boolean {
   }
 }
 
-/** The set of live states, with the closure over splits done on insertion. */
-class StateSet {
-  /** The consuming states of the set, each once. */
-  readonly states: number[] = [];
-  accepting = false;
+/** A set of live automaton states (consuming states and the match state, never splits), sorted. */
+interface StateSet {
+  readonly states: readonly number[];
+  readonly accepting: boolean;
+  /** The set reached on each character, for the sets that are remembered. */
+  readonly after: Map<number, StateSet>;
+}
+
+/** The automaton of one glob, and the sets of its states met so far. */
+class GlobMatcher {
+  readonly literal: string;
+  private readonly automaton: Automaton;
+  private readonly initial: StateSet;
+  private readonly known = new Map<string, StateSet>();
   private readonly seen: Uint8Array;
-  /** Every state marked in `seen`, splits included, so that `clear` costs what the set holds. */
-  private readonly marked: number[] = [];
   private readonly stack: number[] = [];
 
-  constructor(size: number) {
-    this.seen = new Uint8Array(size);
+  constructor(
+    glob: Glob,
+    private readonly budget: Budget,
+  ) {
+    this.literal = glob.literal;
+    this.automaton = buildAutomaton(glob);
+    this.seen = new Uint8Array(this.automaton.op.length);
+    this.initial = this.setOf([], this.automaton.starts);
   }
 
-  clear(): void {
-    for (const s of this.marked) this.seen[s] = 0;
-    this.marked.length = 0;
-    this.states.length = 0;
-    this.accepting = false;
+  /** Accepts where a glob has matched a prefix that ends the path or ends just before a `/`: a matched folder covers what is below it. */
+  matches(path: string): boolean {
+    if (this.exhausted) return false;
+    const restarts = this.automaton.depthStarts.length > 0;
+    let current = this.initial;
+    for (let i = 0; ; i++) {
+      if (current.accepting && (i === path.length || path.charCodeAt(i) === SLASH)) return true;
+      if (i === path.length) return false;
+      if (current.states.length === 0) {
+        // Nothing is alive: only a later folder can start a match, so skip to it.
+        const slash = restarts ? path.indexOf('/', i) : -1;
+        if (slash < 0) return false;
+        i = slash;
+      }
+      current = this.step(current, path.charCodeAt(i));
+      if (this.exhausted) return false;
+    }
   }
 
-  /** Adds `s` and every state reachable from it through splits; each state once. */
-  add(a: Automaton, s: number): void {
-    this.stack.push(s);
+  private get exhausted(): boolean {
+    return this.budget.stepsLeft <= 0;
+  }
+
+  private step(current: StateSet, c: number): StateSet {
+    const remembered = current.after.get(c);
+    if (remembered) return remembered;
+    const a = this.automaton;
+    const targets: number[] = [];
+    this.budget.stepsLeft -= current.states.length;
+    for (const s of current.states) if (consumes(a, s, c)) targets.push(a.next[s]);
+    const following = this.setOf(targets, c === SLASH ? a.depthStarts : []);
+    if (this.known.size < MAX_CACHED_SETS) current.after.set(c, following);
+    return following;
+  }
+
+  /** The set of states reachable through splits from `from` and `more`, remembered while there is room. */
+  private setOf(from: readonly number[], more: readonly number[]): StateSet {
+    const a = this.automaton;
+    const states: number[] = [];
+    const marked: number[] = [];
+    let accepting = false;
+    for (const s of more) this.stack.push(s);
+    for (const s of from) this.stack.push(s);
     while (this.stack.length > 0) {
       const at = this.stack.pop()!;
       if (this.seen[at]) continue;
       this.seen[at] = 1;
-      this.marked.push(at);
+      marked.push(at);
       if (a.op[at] === Op.Split) {
         this.stack.push(a.next2[at], a.next[at]);
         continue;
       }
-      if (a.op[at] === Op.Match) this.accepting = true;
-      this.states.push(at);
+      if (a.op[at] === Op.Match) accepting = true;
+      states.push(at);
     }
-  }
-}
-
-/**
- * Runs the automaton over the path. It accepts where the pattern has matched a prefix that ends the
- * path or ends just before a `/` (a matched folder covers what is below it).
- */
-function simulate(a: Automaton, path: string): boolean {
-  let current = new StateSet(a.op.length);
-  let following = new StateSet(a.op.length);
-  current.add(a, a.start);
-  for (let i = 0; ; i++) {
-    if (i > 0 && a.anyDepth && path.charCodeAt(i - 1) === SLASH) current.add(a, a.start);
-    if (current.accepting && (i === path.length || path.charCodeAt(i) === SLASH)) return true;
-    if (i === path.length) return false;
-    if (current.states.length === 0) {
-      // Nothing is alive: only a later folder can start a match, so skip to it.
-      const slash = a.anyDepth ? path.indexOf('/', i) : -1;
-      if (slash < 0) return false;
-      i = slash;
-      continue;
-    }
-    const c = path.charCodeAt(i);
-    for (const s of current.states) if (consumes(a, s, c)) following.add(a, a.next[s]);
-    current.clear();
-    [current, following] = [following, current];
+    for (const s of marked) this.seen[s] = 0;
+    this.budget.stepsLeft -= marked.length;
+    states.sort((x, y) => x - y);
+    const key = states.join(',');
+    const known = this.known.get(key);
+    if (known) return known;
+    const set: StateSet = { states, accepting, after: new Map() };
+    if (this.known.size < MAX_CACHED_SETS) this.known.set(key, set);
+    return set;
   }
 }
