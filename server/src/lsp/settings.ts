@@ -11,9 +11,14 @@ export interface ServerSettings extends SettingsInput {
   readonly inlayHints?: { readonly enable?: boolean };
 }
 
+/** The scan options of a settings object, read once: the server asks at every analysis and file event. */
 export function scanOptionsOf(settings: ServerSettings): ScanOptions {
-  return readScanOptions(settings, []);
+  let options = scanOptionsBySettings.get(settings);
+  if (!options) scanOptionsBySettings.set(settings, (options = readScanOptions(settings, [])));
+  return options;
 }
+
+const scanOptionsBySettings = new WeakMap<ServerSettings, ScanOptions>();
 
 /** The scan settings; a limit outside 1..MAX_FILE_SIZE_KB and globs that do not compile are reported and not used. */
 function readScanOptions(settings: ServerSettings, problems: string[]): ScanOptions {
