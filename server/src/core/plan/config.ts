@@ -11,7 +11,7 @@ import { fileSource, spanOf } from '../manifest/sourceText';
 import { Node, getKey, mapEntries, scalarString, isScalarNode } from '../manifest/yamlNode';
 import type { Glob } from '../text/glob';
 import { dirName, resolvePath } from '../text/paths';
-import { ConfigPath, EXPECTED_COUNT_RULE, expectedCount, globList, listValue, mapValue, quoted, scalarValue, settingsGlobs, settingsList, settingsObject } from './configValues';
+import { ConfigPath, EXPECTED_COUNT_RULE, MAX_NAME_LENGTH, expectedCount, globList, listValue, mapValue, nameValue, quoted, scalarValue, settingsGlobs, settingsList, settingsObject } from './configValues';
 
 export const CONFIG_FILE_NAME = '.cidr-lens.yaml';
 
@@ -89,22 +89,22 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
   if (root === undefined) return { uri, text, config: EMPTY_CONFIG, findings, paths: [] };
   const yaml = doc.yaml;
   for (const [key, , keyNode] of mapEntries(root, yaml)) {
-    if (!KNOWN_KEYS.includes(key)) problem(keyNode, `unknown key "${key}" (expected one of ${KNOWN_KEYS.join(', ')})`, 'warning');
+    if (!KNOWN_KEYS.includes(key)) problem(keyNode, `unknown key ${quoted(key)} (expected one of ${KNOWN_KEYS.join(', ')})`, 'warning');
   }
   const get = (key: string, node: Node | undefined = root) => getKey(node, key, yaml);
   const dir = dirName(uri);
 
-  const cluster = scalarValue(get('cluster'), 'cluster', problem);
+  const cluster = nameValue(get('cluster'), 'cluster', problem);
 
   const scopeNode = get('scope');
   const scopeText = scalarValue(scopeNode, 'scope', problem);
-  if (scopeText !== undefined && scopeText !== 'cluster' && scopeText !== 'file') problem(scopeNode, `scope must be "cluster" or "file", not "${scopeText}"`);
+  if (scopeText !== undefined && scopeText !== 'cluster' && scopeText !== 'file') problem(scopeNode, `scope must be "cluster" or "file", not ${quoted(scopeText)}`);
 
   const expect: { nodes?: number; podsPerNode?: number; services?: number } = {};
   const expectNode = mapValue(get('expect'), 'expect', problem);
   for (const [key, valueNode, keyNode] of mapEntries(expectNode, yaml)) {
     if (key !== 'nodes' && key !== 'podsPerNode' && key !== 'services') {
-      problem(keyNode, `unknown key "expect.${key}" (expected nodes, podsPerNode, services)`, 'warning');
+      problem(keyNode, `unknown key ${quoted(`expect.${key}`)} (expected nodes, podsPerNode, services)`, 'warning');
       continue;
     }
     const n = expectedCount(scalarString(valueNode));
@@ -116,7 +116,7 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     const out: NamedNetwork[] = [];
     for (const item of listValue(get(key), key, yaml, problem)) {
       const cidrNode = isScalarNode(item) ? item : get('cidr', item);
-      const name = scalarString(get('name', item)) ?? key.replace('Networks', ' network');
+      const name = nameValue(get('name', item), `${key} name`, problem) ?? key.replace('Networks', ' network');
       const decoded = isScalarNode(cidrNode) ? scalarSource(source, cidrNode) : undefined;
       if (!decoded || !cidrNode?.range) {
         problem(item, `each ${key} entry needs a cidr`);
@@ -150,7 +150,7 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
   for (const [key, valueNode, keyNode] of mapEntries(mapValue(get('rules'), 'rules', problem), yaml)) {
     const value = scalarString(valueNode);
     if (!(RULE_IDS as readonly string[]).includes(key)) {
-      problem(keyNode, `unknown rule "${key}"`, 'warning');
+      problem(keyNode, `unknown rule ${quoted(key)}`, 'warning');
       continue;
     }
     if (value === undefined || !RULE_SETTINGS.includes(value)) {
@@ -214,7 +214,9 @@ export function readSettings(settings: SettingsInput | undefined): { config: Clu
   const networks = (key: string, fallbackName: string): NamedNetwork[] =>
     settingsList(all[key], key, problems).flatMap((entry) => {
       const cidr = typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null ? (entry as { cidr?: unknown }).cidr : undefined;
-      const name = typeof entry === 'object' && entry !== null && typeof (entry as { name?: unknown }).name === 'string' ? (entry as { name: string }).name : fallbackName;
+      const written = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined;
+      const name = typeof written === 'string' && written.length <= MAX_NAME_LENGTH ? written : fallbackName;
+      if (typeof written === 'string' && written.length > MAX_NAME_LENGTH) problems.push(`setting cidrLens.${key} holds a name longer than ${MAX_NAME_LENGTH} characters; the default is used`);
       const parsed = typeof cidr === 'string' ? parsePrefix(cidr) : undefined;
       if (typeof cidr === 'string' && parsed && !isParseError(parsed)) return [{ range: prefixToRange(parsed.prefix), text: cidr, name }];
       problems.push(`setting cidrLens.${key} holds an entry without a valid cidr; it is ignored`);

@@ -62,6 +62,17 @@ export function scalarValue(node: Node | undefined, key: string, report: ReportP
   return text;
 }
 
+/** The longest name a cluster or network may have: names go into messages, once per finding. */
+export const MAX_NAME_LENGTH = 256;
+
+/** A display name: a single value of at most MAX_NAME_LENGTH characters, or undefined with a problem. */
+export function nameValue(node: Node | undefined, key: string, report: ReportProblem): string | undefined {
+  const text = scalarValue(node, key, report);
+  if (text === undefined || text.length <= MAX_NAME_LENGTH) return text;
+  report(node, `${key} is ${text.length.toLocaleString('en-US')} characters long; a name has at most ${MAX_NAME_LENGTH}, so the default is used`);
+  return undefined;
+}
+
 /** An `expect` figure: a whole number from 0 to MAX_EXPECTED. */
 export function expectedCount(text: string | undefined): number | undefined {
   const n = Number(text);
