@@ -8,7 +8,7 @@
 // the path's characters, so nothing ever backtracks: the automaton has at most three states per
 // pattern character plus one, and one path character costs at most one visit of each state. The sets
 // of states met are remembered as the states of a deterministic automaton, built lazily and capped
-// at MAX_CACHED_SETS, so that the common case costs one map lookup per character; a glob whose
+// at MAX_CACHED_STATES per list, so that the common case costs one map lookup per character; a glob whose
 // literal text (`.json` of `*.json`) does not occur in the path is not run at all. Matching one path
 // is O(glob length × path length) in the worst case, whatever the pattern — `*a*a*a*a*a*a*a*a*b`
 // against sixty `a`s takes microseconds, where the regular expression it used to become never
@@ -18,8 +18,11 @@
 export const MAX_GLOB_LENGTH = 1000;
 /** More alternatives in one `{…}` are refused. */
 export const MAX_GLOB_ALTERNATIVES = 256;
-/** Sets of automaton states remembered per glob; beyond it, sets are computed and not kept. */
-export const MAX_CACHED_SETS = 4096;
+/**
+ * Automaton states (and transitions) the remembered sets of one list may hold, about 16 MB; beyond
+ * it, sets are computed and not kept, which is slower but still linear.
+ */
+export const MAX_CACHED_STATES = 2_000_000;
 /**
  * State visits one list may spend over its life (well under a second). Remembered sets cost none, so
  * only patterns built to defeat the cache get near it; once it is spent the list matches nothing more,
@@ -54,7 +57,7 @@ type Atom =
   | { readonly kind: 'class'; readonly charClass: CharClass }
   | { readonly kind: 'alternatives'; readonly options: readonly (readonly Atom[])[] };
 
-/** A parsed glob, ready to be compiled with the other globs of its list. */
+/** A parsed glob; its automaton is built when it is first matched. */
 export interface Glob {
   readonly pattern: string;
   readonly atoms: readonly Atom[];
@@ -99,7 +102,7 @@ function longestLiteral(atoms: readonly Atom[]): string {
 /** Whether `relativePath` (with `/` separators), or a folder on its way, matches the glob. */
 export function matchesGlob(glob: Glob, relativePath: string): boolean {
   let matcher = singleMatchers.get(glob);
-  if (!matcher) singleMatchers.set(glob, (matcher = new GlobMatcher(glob, { stepsLeft: MAX_GLOB_STEPS })));
+  if (!matcher) singleMatchers.set(glob, (matcher = new GlobMatcher(glob, newBudget())));
   return matcher.matches(relativePath);
 }
 
@@ -122,14 +125,21 @@ export function globBudgetExhausted(globs: readonly Glob[]): boolean {
 const listMatchers = new WeakMap<readonly Glob[], ListMatcher>();
 const singleMatchers = new WeakMap<Glob, GlobMatcher>();
 
-/** State visits left to a list of globs; shared by their matchers. */
+/** What a list of globs may still spend, shared by the matchers of its globs. */
 interface Budget {
+  /** State visits left (MAX_GLOB_STEPS); none left, the list matches nothing. */
   stepsLeft: number;
+  /** Room left for remembered sets (MAX_CACHED_STATES); none left, sets are no longer kept. */
+  cacheLeft: number;
+}
+
+function newBudget(): Budget {
+  return { stepsLeft: MAX_GLOB_STEPS, cacheLeft: MAX_CACHED_STATES };
 }
 
 /** The globs of one list, each with its own automaton, and the budget they share. */
 class ListMatcher {
-  readonly budget: Budget = { stepsLeft: MAX_GLOB_STEPS };
+  readonly budget: Budget = newBudget();
   private readonly matchers: readonly GlobMatcher[];
 
   constructor(globs: readonly Glob[]) {
@@ -244,10 +254,9 @@ interface Automaton {
   readonly classes: readonly CharClass[];
   readonly next: readonly number[];
   readonly next2: readonly number[];
-  /** Where the glob starts: at the beginning of the path. */
-  readonly starts: readonly number[];
-  /** Where it starts again when it holds no `/`: after every `/` of the path. */
-  readonly depthStarts: readonly number[];
+  /** Where the glob starts: at the beginning of the path, and after every `/` when it is `anyDepth`. */
+  readonly start: number;
+  readonly anyDepth: boolean;
 }
 
 function buildAutomaton(glob: Glob): Automaton {
@@ -299,7 +308,7 @@ function buildAutomaton(glob: Glob): Automaton {
     }
   };
   const start = sequence(glob.atoms, state(Op.Match, -1));
-  return { op, code, classes, next, next2, starts: [start], depthStarts: glob.anyDepth ? [start] : [] };
+  return { op, code, classes, next, next2, start, anyDepth: glob.anyDepth };
 }
 
 function classAccepts(charClass: CharClass, c: number): boolean {
@@ -328,7 +337,9 @@ function consumes(a: Automaton, s: number, c: number): boolean {
 interface StateSet {
   readonly states: readonly number[];
   readonly accepting: boolean;
-  /** The set reached on each character, for the sets that are remembered. */
+  /** Whether the set is kept in its matcher's table (and so may be the target of remembered steps). */
+  readonly remembered: boolean;
+  /** The set reached on each character, for remembered sets. */
   readonly after: Map<number, StateSet>;
 }
 
@@ -348,20 +359,19 @@ class GlobMatcher {
     this.literal = glob.literal;
     this.automaton = buildAutomaton(glob);
     this.seen = new Uint8Array(this.automaton.op.length);
-    this.initial = this.setOf([], this.automaton.starts);
+    this.initial = this.setOf([this.automaton.start], false);
   }
 
   /** Accepts where a glob has matched a prefix that ends the path or ends just before a `/`: a matched folder covers what is below it. */
   matches(path: string): boolean {
     if (this.exhausted) return false;
-    const restarts = this.automaton.depthStarts.length > 0;
     let current = this.initial;
     for (let i = 0; ; i++) {
       if (current.accepting && (i === path.length || path.charCodeAt(i) === SLASH)) return true;
       if (i === path.length) return false;
       if (current.states.length === 0) {
         // Nothing is alive: only a later folder can start a match, so skip to it.
-        const slash = restarts ? path.indexOf('/', i) : -1;
+        const slash = this.automaton.anyDepth ? path.indexOf('/', i) : -1;
         if (slash < 0) return false;
         i = slash;
       }
@@ -381,18 +391,21 @@ class GlobMatcher {
     const targets: number[] = [];
     this.budget.stepsLeft -= current.states.length;
     for (const s of current.states) if (consumes(a, s, c)) targets.push(a.next[s]);
-    const following = this.setOf(targets, c === SLASH ? a.depthStarts : []);
-    if (this.known.size < MAX_CACHED_SETS) current.after.set(c, following);
+    const following = this.setOf(targets, c === SLASH && a.anyDepth);
+    if (current.remembered && following.remembered && this.budget.cacheLeft > 0) {
+      current.after.set(c, following);
+      this.budget.cacheLeft--;
+    }
     return following;
   }
 
-  /** The set of states reachable through splits from `from` and `more`, remembered while there is room. */
-  private setOf(from: readonly number[], more: readonly number[]): StateSet {
+  /** The set of states reachable through splits from `from` (and from the start, on `restart`), remembered while there is room. */
+  private setOf(from: readonly number[], restart: boolean): StateSet {
     const a = this.automaton;
     const states: number[] = [];
     const marked: number[] = [];
     let accepting = false;
-    for (const s of more) this.stack.push(s);
+    if (restart) this.stack.push(a.start);
     for (const s of from) this.stack.push(s);
     while (this.stack.length > 0) {
       const at = this.stack.pop()!;
@@ -412,8 +425,12 @@ class GlobMatcher {
     const key = states.join(',');
     const known = this.known.get(key);
     if (known) return known;
-    const set: StateSet = { states, accepting, after: new Map() };
-    if (this.known.size < MAX_CACHED_SETS) this.known.set(key, set);
+    const remembered = this.budget.cacheLeft >= states.length;
+    const set: StateSet = { states, accepting, remembered, after: new Map() };
+    if (remembered) {
+      this.known.set(key, set);
+      this.budget.cacheLeft -= states.length + 1;
+    }
     return set;
   }
 }
