@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CliRun, parseJson, runCli } from '../cli/support';
 import { tempWorkspace } from '../support/workspace';
+import { startServerSession } from './support/serverSession';
 
 const OVERLAP = 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nnetworking:\n  podSubnet: 10.96.0.0/16\n  serviceSubnet: 10.96.0.0/12\n';
 
@@ -59,6 +60,26 @@ describe('hostile config: the measured cases of issue 17', () => {
     );
     // The good glob still keeps charts/ out; the cluster's own overlap is still found.
     assert.deepEqual(overlapFiles(report), ['cluster/kubeadm.yaml']);
+  });
+});
+
+describe('hostile config: the measured cases in the editor', () => {
+  it('the language server opens the folder at once, with the findings of the config and of the cluster', async () => {
+    const many = 'a'.repeat(60);
+    const config = 'ignore: ["*a*a*a*a*a*a*a*a*b", "[z-a]", "[\\\\]"]\n';
+    const session = await startServerSession({ '.cidr-lens.yaml': config, [`${many}.yaml`]: OVERLAP, [`${many}/kubeadm.yaml`]: OVERLAP });
+    try {
+      const client = session.client;
+      const overlaps = (d: ReadonlyArray<{ code: string }>) => d.filter((x) => x.code === 'range-overlap').length > 0;
+      // The broken matcher never got past the scan of this folder; 20 s is a generous bound.
+      await client.waitForDiagnostics(session.ws.uri(`${many}.yaml`), overlaps, 20_000);
+      await client.waitForDiagnostics(session.ws.uri(`${many}/kubeadm.yaml`), overlaps, 20_000);
+      const configDiagnostics = await client.waitForDiagnostics(session.ws.uri('.cidr-lens.yaml'), (d) => d.length === 2, 20_000);
+      assert.deepEqual(configDiagnostics.map((d) => [d.code, d.range.start.character]), [['invalid-config', 31], ['invalid-config', 40]]);
+      assert.ok(client.running);
+    } finally {
+      await session.dispose();
+    }
   });
 });
 
