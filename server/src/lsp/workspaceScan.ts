@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { globBudgetExhausted } from '../core/text/glob';
 import { ScanOptions, isReachedWithoutLinks, isScannedPath, listManifests, readManifest } from '../node/scan';
 import type { AnalysisLoop } from './analysisLoop';
 import { isAtOrBelow, pathOf } from './uris';
@@ -95,6 +96,7 @@ export function createWorkspaceScan(ctx: ScanContext): WorkspaceScan {
         const listed = new Set(files.map((f) => f.uri));
         for (const uri of ctx.state.uris()) if (!listed.has(uri) && !ctx.isOpen(uri)) ctx.state.remove(uri);
         ctx.log(`scanned ${total} manifests in ${ctx.state.folders.length} folder(s)`);
+        if (globBudgetExhausted(ctx.scanOptions().exclude ?? [])) ctx.log('cidrLens.scan.exclude ran out of matching budget (its globs are built to be slow); the files it did not reach were read');
       } finally {
         progress?.done();
         // A newer scan holds the loop now and releases it when it ends.
