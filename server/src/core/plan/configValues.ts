@@ -16,7 +16,7 @@ export const MAX_LIST_ENTRIES = 10_000;
 export const MAX_EXPECTED = 1_000_000_000;
 /** The most characters of globs one list may hold: about 300,000 automaton states, a few MB. */
 export const MAX_GLOB_CHARACTERS_PER_LIST = 100_000;
-const GLOB_BUDGET_MESSAGE = `holds more than ${MAX_GLOB_CHARACTERS_PER_LIST.toLocaleString('en-US')} characters of globs`;
+const GLOB_CHARACTERS_MESSAGE = `holds more than ${MAX_GLOB_CHARACTERS_PER_LIST.toLocaleString('en-US')} characters of globs`;
 /** How much of a user's value a message quotes. */
 const QUOTE_LENGTH = 60;
 
@@ -93,7 +93,7 @@ export function globList(items: readonly Node[], key: string, report: ReportProb
     }
     characters += text.length;
     if (characters > MAX_GLOB_CHARACTERS_PER_LIST) {
-      report(item, `${key} ${GLOB_BUDGET_MESSAGE}; this entry and the ones after it are ignored`);
+      report(item, `${key} ${GLOB_CHARACTERS_MESSAGE}; this entry and the ones after it are ignored`);
       break;
     }
     const glob = compileGlob(text);
@@ -147,7 +147,7 @@ export function settingsGlobs(value: unknown, key: string, problems: string[]): 
     }
     characters += entry.length;
     if (characters > MAX_GLOB_CHARACTERS_PER_LIST) {
-      problems.push(`setting cidrLens.${key} ${GLOB_BUDGET_MESSAGE}; the entries from ${quoted(entry)} on are ignored`);
+      problems.push(`setting cidrLens.${key} ${GLOB_CHARACTERS_MESSAGE}; the entries from ${quoted(entry)} on are ignored`);
       break;
     }
     const glob = compileGlob(entry);
