@@ -93,6 +93,7 @@ export function startServer(connection: Connection): void {
   const state = createWorkspaceState();
   let settings: ServerSettings = {};
   let client = clientSupportOf({});
+  let initialized = false;
   let diagnostics: DiagnosticsChannel | undefined;
   const positionsCache = new Map<string, TextPositions>();
 
@@ -151,6 +152,7 @@ export function startServer(connection: Connection): void {
   });
   const versionOf = (uri: string) => openDocuments.get(uri)?.version ?? null;
   const ctx: FeatureContext = {
+    initialized: () => initialized,
     state,
     settled: () => loop.settled(),
     logError,
@@ -194,6 +196,7 @@ export function startServer(connection: Connection): void {
     const requestedDebounce = initOptions?.analysisDebounceMs;
     if (typeof requestedDebounce === 'number' && requestedDebounce >= 0 && requestedDebounce <= 10_000) debounceMs = requestedDebounce;
     diagnostics = createDiagnosticsChannel(connection, { pull: client.pullDiagnostics, settled: () => loop.settled(), versionOf, logError });
+    initialized = true;
     return { capabilities: serverCapabilities(client), serverInfo: { name: 'cidr-lens-server', version: '0.1.0' } };
   });
 
