@@ -101,7 +101,8 @@ function linkedWorkspace(base: string): LinkedWorkspace {
   mkdirSync(outside, { recursive: true });
   writeFileSync(path.join(root, 'cluster', 'kubeadm.yaml'), OVERLAP);
   writeFileSync(path.join(root, 'cluster', 'pool.yaml'), POOL);
-  writeFileSync(path.join(root, '.cidr-lens.yaml'), 'cluster: linked\n');
+  // Paths a hostile config may name: the folder outside, the file system's root, and /etc. Refused, never read.
+  writeFileSync(path.join(root, '.cidr-lens.yaml'), `cluster: linked\nconnectedClusters: [${outside}, ../../../../../.., /etc]\n`);
   writeFileSync(path.join(outside, 'secret.yaml'), OVERLAP.replace('10.96.0.0/16', '10.100.0.0/16'));
   symlinkSync(outside, path.join(root, 'outside-folder'), 'dir');
   symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'outside-file.yaml'));
@@ -168,8 +169,10 @@ describe('security: sessions under a tripwire', () => {
       await client.request('textDocument/inlayHint', { textDocument: { uri: kubeadm }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
       await client.rawRequest('cidrLens/freeSubnets', { uri: kubeadm, position, bits: 16, count: 3 });
       await client.rawRequest('cidrLens/addressPlan', {});
+      const refused = await client.waitForDiagnostics(uri('.cidr-lens.yaml'), (d) => d.filter((x) => /leads out of the workspace/.test(x.message)).length === 3);
+      assert.deepEqual(refused.map((d) => d.code), ['invalid-config', 'invalid-config', 'invalid-config']);
       const published = [...client.diagnostics.entries()].filter(([, d]) => d.length > 0).map(([u]) => path.relative(ws.root, new URL(u).pathname));
-      assert.deepEqual(published.filter((p) => !ws.realFiles.includes(p)), [], 'findings on links or on files outside the workspace');
+      assert.deepEqual(published.filter((p) => !ws.realFiles.includes(p) && p !== '.cidr-lens.yaml'), [], 'findings on links or on files outside the workspace');
     } finally {
       await client.shutdown();
     }

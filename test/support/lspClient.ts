@@ -133,6 +133,11 @@ export class LspClient {
     });
   }
 
+  /** Writes bytes to the server as they are, framing included: for tests of broken framing. */
+  writeRaw(bytes: string | Buffer): void {
+    this.child.stdin.write(bytes);
+  }
+
   notify(method: string, params: unknown): void {
     this.write({ jsonrpc: '2.0', method, params });
   }

@@ -16,7 +16,7 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 1, warning: 2,
 const CONFIG_RULE: RuleMetadata = {
   id: 'invalid-config',
   defaultSeverity: 'error',
-  description: 'A .cidr-lens.yaml file holds a mistake: a value that does not parse, an unknown key or rule, or a bad rule setting.',
+  description: 'A .cidr-lens.yaml file holds a mistake: a value that does not parse or is of the wrong type or size, an unknown key or rule, a bad rule setting, or a path out of the workspace.',
   helpUri: 'https://github.com/cidr-lens/cidr-lens/blob/main/README.md#configuration',
 };
 

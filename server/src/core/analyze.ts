@@ -5,6 +5,7 @@ import { type Finding, type Severity, MAX_RELATED } from './model';
 import type { ManifestFile } from './manifest/file';
 import { isSuppressed } from './manifest/suppressions';
 import { ClusterConfig, ConfigFile, SettingsInput, configFromSettings } from './plan/config';
+import { quoted, staysInWorkspace } from './plan/configValues';
 import type { ImportFile } from './plan/importEntries';
 import { configWithImports, settingsWithImports } from './plan/imports';
 import { AddressPlan, buildPlan } from './plan/plan';
@@ -13,7 +14,8 @@ import { rules } from './rules';
 import type { RuleContext } from './rules/rule';
 import { lineIndexOf, positionAt, LineIndex } from './text/lineIndex';
 import { baseName } from './text/format';
-import { isInside } from './text/paths';
+import { globBudgetExhausted } from './text/glob';
+import { dirName, isInside } from './text/paths';
 
 export interface AnalysisInput {
   readonly folders: readonly string[];
@@ -80,11 +82,11 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
   const plans = prepared.map((p) => p.plan);
   const internalErrors: string[] = newFileErrors(input.files, previous);
   const results = prepared.map(({ inputs, plan, before }): ScopeAnalysis => {
-    const connected = connectedPlans(plan, plans);
+    const connected = connectedPlans(plan, plans, input.folders);
     if (before && before.plan === plan && sameItems(before.connected, connected)) return before;
     return { scope: plan.scope, plan, connected, inputs, findings: analyzeScope(plan, connected, internalErrors, inputs.configFile, imports) };
   });
-  const configFindings = [...configs.flatMap((c) => c.findings), ...importedSettings.findings];
+  const configFindings = [...configs.flatMap((c) => [...c.findings, ...pathsLeavingWorkspace(c, input.folders), ...ignoreOverBudget(c)]), ...importedSettings.findings];
   return { scopes: results, findings: [...results.flatMap((r) => r.findings), ...configFindings], internalErrors, placements };
 }
 
@@ -107,11 +109,37 @@ function newFileErrors(files: readonly ManifestFile[], previous: AnalysisResult 
   return failed.filter((file) => !known.has(file)).flatMap((file) => file.internalErrors);
 }
 
-/** The plans of the other scopes that lie inside one of the scope's `connectedClusters` roots. */
-function connectedPlans(plan: AddressPlan, all: readonly AddressPlan[]): AddressPlan[] {
-  const roots = plan.scope.config.connectedClusters;
+/**
+ * The plans of the other scopes that lie inside one of the scope's `connectedClusters` roots. A root
+ * outside the workspace is refused (`pathsLeavingWorkspace` says so): `../../..` would otherwise
+ * connect every cluster of the workspace.
+ */
+function connectedPlans(plan: AddressPlan, all: readonly AddressPlan[], folders: readonly string[]): AddressPlan[] {
+  const roots = plan.scope.config.connectedClusters.filter((root) => staysInWorkspace(root, folders, plan.scope.root));
   if (roots.length === 0) return [];
   return all.filter((other) => other.scope.id !== plan.scope.id && roots.some((root) => isInside(other.scope.root, root)));
+}
+
+/** A finding on an `ignore` list that ran out of its matching budget (see MAX_GLOB_STEPS): files it may have left out are checked. */
+function ignoreOverBudget(config: ConfigFile): Finding[] {
+  if (!config.ignoreLocation || !globBudgetExhausted(config.config.ignore)) return [];
+  const message = 'matching the ignore globs ran out of budget (they are built to be slow); files they did not reach are checked';
+  return [{ rule: 'invalid-config', severity: 'warning', message, uri: config.ignoreLocation.uri, span: config.ignoreLocation.span, related: [], fixes: [] }];
+}
+
+/** A finding on each path of a config file that leads out of the workspace; such a path is never used. */
+function pathsLeavingWorkspace(config: ConfigFile, folders: readonly string[]): Finding[] {
+  return config.paths
+    .filter((p) => !staysInWorkspace(p.resolved, folders, dirName(config.uri)))
+    .map((p) => ({
+      rule: 'invalid-config',
+      severity: 'warning',
+      message: `${p.key} entry ${quoted(p.text)} leads out of the workspace; it is ignored`,
+      uri: p.location.uri,
+      span: p.location.span,
+      related: [],
+      fixes: [],
+    }));
 }
 
 function sameInputs(a: ScopeInputs, b: ScopeInputs): boolean {

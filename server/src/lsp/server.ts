@@ -27,7 +27,7 @@ import { DiagnosticsChannel, createDiagnosticsChannel } from './diagnostics';
 import { registerFreeSubnets } from './freeSubnets';
 import { registerHover } from './hover';
 import { registerInlayHints } from './inlayHints';
-import { ServerSettings, inlayHintsEnabled, sameScan, scanOptionsOf } from './settings';
+import { ServerSettings, inlayHintsEnabled, sameScan, scanOptionsOf, settingsFrom, settingsProblems } from './settings';
 import { normaliseUri } from './uris';
 import { createWorkspaceScan } from './workspaceScan';
 import { createWorkspaceState, isConfigUri } from './workspaceState';
@@ -99,6 +99,7 @@ export function startServer(connection: Connection): void {
   const state = createWorkspaceState();
   let settings: ServerSettings = {};
   let client = clientSupportOf({});
+  let initialized = false;
   let diagnostics: DiagnosticsChannel | undefined;
   const positionsCache = new Map<string, TextPositions>();
 
@@ -160,6 +161,7 @@ export function startServer(connection: Connection): void {
   });
   const versionOf = (uri: string) => openDocuments.get(uri)?.version ?? null;
   const ctx: FeatureContext = {
+    initialized: () => initialized,
     state,
     settled: () => loop.settled(),
     logError,
@@ -171,18 +173,23 @@ export function startServer(connection: Connection): void {
     },
   };
 
-  /** Settings unchanged in content keep their identity, so the core's per-scope reuse still applies. */
-  const applySettings = (next: ServerSettings) => {
+  /**
+   * Settings unchanged in content keep their identity, so the core's per-scope reuse still applies.
+   * Values that cannot be used are logged once, when they arrive, not at every analysis.
+   */
+  const applySettings = (received: unknown) => {
     const before = settings;
+    const next = settingsFrom(received);
     if (JSON.stringify(next) === JSON.stringify(before)) return { scanChanged: false, hintsChanged: false };
     settings = next;
+    for (const problem of settingsProblems(settings)) logError(problem);
     state.setSettings(settings);
     return { scanChanged: !sameScan(before, next), hintsChanged: inlayHintsEnabled(before) !== inlayHintsEnabled(next) };
   };
 
-  const fetchSettings = async (): Promise<ServerSettings> => {
+  const fetchSettings = async (): Promise<unknown> => {
     try {
-      return ((await connection.workspace.getConfiguration({ section: 'cidrLens' })) as ServerSettings | null) ?? {};
+      return (await connection.workspace.getConfiguration({ section: 'cidrLens' })) as unknown;
     } catch (error) {
       logError(`cannot read settings: ${String(error)}`);
       return settings;
@@ -198,6 +205,7 @@ export function startServer(connection: Connection): void {
     const requestedDebounce = initOptions?.analysisDebounceMs;
     if (typeof requestedDebounce === 'number' && requestedDebounce >= 0 && requestedDebounce <= 10_000) debounceMs = requestedDebounce;
     diagnostics = createDiagnosticsChannel(connection, { pull: client.pullDiagnostics, settled: () => loop.settled(), versionOf, logError });
+    initialized = true;
     return { capabilities: serverCapabilities(client), serverInfo: { name: 'cidr-lens-server', version: '0.1.0' } };
   });
 
@@ -214,7 +222,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    const next = client.configuration ? await fetchSettings() : ((change.settings as { cidrLens?: ServerSettings } | undefined)?.cidrLens ?? {});
+    const next = client.configuration ? await fetchSettings() : (change.settings as { cidrLens?: unknown } | null | undefined)?.cidrLens;
     const { scanChanged, hintsChanged } = applySettings(next);
     if (scanChanged) await scan.scanAll();
     else {

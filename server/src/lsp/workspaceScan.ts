@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { matchesTarget } from '../core';
+import { globBudgetExhausted } from '../core/text/glob';
 import { ScanOptions, isReachedWithoutLinks, isScannedPath, listImportFiles, listManifests, readImportFile, readManifest } from '../node/scan';
 import type { AnalysisLoop } from './analysisLoop';
 import { isAtOrBelow, pathOf } from './uris';
@@ -123,6 +124,7 @@ export function createWorkspaceScan(ctx: ScanContext): WorkspaceScan {
         for (const uri of ctx.state.uris()) if (!listed.has(uri) && !ctx.isOpen(uri)) ctx.state.remove(uri);
         syncImports();
         ctx.log(`scanned ${total} manifests in ${ctx.state.folders.length} folder(s)`);
+        if (globBudgetExhausted(ctx.scanOptions().exclude ?? [])) ctx.log('cidrLens.scan.exclude ran out of matching budget (its globs are built to be slow); the files it did not reach were read');
       } finally {
         progress?.done();
         // A newer scan holds the loop now and releases it when it ends.

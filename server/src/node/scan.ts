@@ -3,6 +3,7 @@
 
 import { Dirent, closeSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { Glob, matchesAnyGlob, matchesGlob } from '../core/text/glob';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /**
@@ -16,13 +17,15 @@ export const MANIFEST_GLOB = '**/*.{yaml,yml,json,yaml.j2,yml.j2,yaml.tpl,yml.tp
 export const CONFIG_FILE_NAME = '.cidr-lens.yaml';
 /** Default for `cidrLens.scan.maxFileSizeKb`: larger than any real manifest bundle (tigera-operator.yaml is ~2 MB). */
 export const DEFAULT_MAX_FILE_SIZE_KB = 8192;
+/** The largest limit a setting may ask for: 256 MB of text is already more than the server should hold. */
+export const MAX_FILE_SIZE_KB = 262_144;
 /** Folders that never hold a cluster's own manifests and can be huge. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface ScanOptions {
   readonly maxFileSizeKb?: number;
   /** Compiled exclusion globs, matched against paths relative to the scanned root. */
-  readonly exclude?: readonly RegExp[];
+  readonly exclude?: readonly Glob[];
 }
 
 export interface ScannedFile {
@@ -59,7 +62,7 @@ export function listManifests(root: string, options: ScanOptions = {}): string[]
       const full = path.join(dir, entry.name);
       if (options.exclude && options.exclude.length > 0) {
         const relative = path.relative(root, full).split(path.sep).join('/');
-        if (options.exclude.some((g) => g.test(relative))) continue;
+        if (matchesAnyGlob(relative, options.exclude)) continue;
       }
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
@@ -81,8 +84,8 @@ export function isScannedPath(root: string, file: string, options: ScanOptions =
   if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative) || !isManifestPath(file)) return false;
   const parts = relative.split('/');
   if (parts.slice(0, -1).some((part) => SKIPPED_FOLDERS.has(part))) return false;
-  // The walk tests each folder on the way down, then the file: a glob naming a folder excludes all below it.
-  return !parts.some((_, i) => options.exclude?.some((glob) => glob.test(parts.slice(0, i + 1).join('/'))));
+  // A glob that names a folder matches every path below it, so one test of the whole path is the walk's answer.
+  return !matchesAnyGlob(relative, options.exclude ?? []);
 }
 
 /**
@@ -127,7 +130,7 @@ export function readManifest(file: string, options: ScanOptions = {}): ScannedFi
 export const MAX_IMPORT_FILE_SIZE_KB = 65536;
 
 /** The files below `root` whose path relative to it matches `pattern`, any extension, without following links. */
-export function listImportFiles(root: string, pattern: RegExp, exactPath?: string): string[] {
+export function listImportFiles(root: string, pattern: Glob, exactPath?: string): string[] {
   if (exactPath !== undefined) return isReachedWithoutLinks(exactPath, root) && statSync(exactPath, { throwIfNoEntry: false })?.isFile() ? [exactPath] : [];
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -141,7 +144,7 @@ export function listImportFiles(root: string, pattern: RegExp, exactPath?: strin
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      else if (entry.isFile() && pattern.test(path.relative(root, full).split(path.sep).join('/'))) out.push(full);
+      else if (entry.isFile() && matchesGlob(pattern, path.relative(root, full).split(path.sep).join('/'))) out.push(full);
     }
   };
   if (statSync(root, { throwIfNoEntry: false })?.isDirectory()) walk(root);

@@ -8,11 +8,12 @@ import { IpRange, parsePrefix, prefixToRange, formatPrefix, masked, hasHostBits 
 import { parseManifests } from '../manifest/parse';
 import { scalarSource } from '../manifest/scalar';
 import { fileSource, spanOf } from '../manifest/sourceText';
-import { Node, getKey, mapEntries, scalarString, seqItems, isScalarNode } from '../manifest/yamlNode';
-import { globToRegExp } from '../text/glob';
+import { Node, getKey, mapEntries, scalarString, isScalarNode } from '../manifest/yamlNode';
+import type { Glob } from '../text/glob';
 import { dirName, resolvePath } from '../text/paths';
 import type { ImportedNetwork } from '../ipam/types';
 import { AllocateFromEntry, ImportFile, ImportRequest, allocateFromSettings, importRequestsFromSettings, isImportEntry, parseAllocateFrom, parseImportEntry } from './importEntries';
+import { ConfigPath, EXPECTED_COUNT_RULE, MAX_NAME_LENGTH, expectedCount, globList, listValue, mapValue, nameValue, quoted, scalarValue, settingsGlobs, settingsList, settingsObject } from './configValues';
 
 export const CONFIG_FILE_NAME = '.cidr-lens.yaml';
 
@@ -50,7 +51,7 @@ export interface ClusterConfig {
   readonly connectedClusters: readonly string[];
   readonly rules: Readonly<Partial<Record<string, RuleSetting>>>;
   /** Compiled `ignore` globs, matched against paths relative to the config file's folder. */
-  readonly ignore: readonly RegExp[];
+  readonly ignore: readonly Glob[];
 }
 
 export const EMPTY_CONFIG: ClusterConfig = {
@@ -72,67 +73,68 @@ export interface ConfigFile {
   readonly findings: readonly Finding[];
   /** The IPAM export files its `from` entries read, once resolved (plan/imports.ts). */
   readonly imports?: readonly ImportFile[];
+  /** The paths the file names (`connectedClusters`), for the checks that need the workspace's folders. */
+  readonly paths: readonly ConfigPath[];
+  /** Where the `ignore` list is written, for a finding when matching it runs out of budget. */
+  readonly ignoreLocation?: { readonly uri: string; readonly span: Span };
 }
 
 const KNOWN_KEYS = ['cluster', 'scope', 'expect', 'externalNetworks', 'allocateFrom', 'nodeNetworks', 'connectedClusters', 'rules', 'ignore'];
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'info', 'off'];
 
 export function parseConfigFile(uri: string, text: string): ConfigFile {
-  const source = fileSource(text);
-  const findings: Finding[] = [];
-  const problem = (node: Node | undefined, message: string, severity: Severity = 'error') => {
-    // A collection's range runs to the next line; the finding covers only its characters.
-    const end = node?.range ? trimTrailingSpace(text, node.range[0], node.range[1]) : 0;
-    const span = node?.range ? spanOf(source, node.range[0], end) : { start: 0, end: 0 };
-    findings.push({ rule: 'invalid-config', severity, message, uri, span, related: [], fixes: [] });
-  };
-  const parsed = parseManifests(source);
+  const parsed = parseManifests(fileSource(text));
   const doc = parsed.documents[0];
+  // Node ranges index the text the document was parsed from, which a recovery may have re-indented.
+  const source = doc?.source ?? fileSource(text);
+  const findings: Finding[] = [];
+  // A collection's range runs to the next line; a finding covers only its characters.
+  const spanOfNode = (node: Node | undefined): Span => (node?.range ? spanOf(source, node.range[0], trimTrailingSpace(source.text, node.range[0], node.range[1])) : { start: 0, end: 0 });
+  const problem = (node: Node | undefined, message: string, severity: Severity = 'error') => {
+    findings.push({ rule: 'invalid-config', severity, message, uri, span: spanOfNode(node), related: [], fixes: [] });
+  };
   if (!doc || doc.errors.length > 0) {
     if (doc) problem(undefined, `${CONFIG_FILE_NAME} is not valid YAML: ${doc.errors[0]}`);
-    return { uri, text, config: EMPTY_CONFIG, findings };
+    return { uri, text, config: EMPTY_CONFIG, findings, paths: [] };
   }
-  const root = (doc.contents ?? undefined) as Node | undefined;
-  if (root === undefined || scalarString(root) === undefined && mapEntries(root, doc.yaml).length === 0) {
-    return { uri, text, config: EMPTY_CONFIG, findings };
-  }
+  const root = mapValue((doc.contents ?? undefined) as Node | undefined, CONFIG_FILE_NAME, problem);
+  if (root === undefined) return { uri, text, config: EMPTY_CONFIG, findings, paths: [] };
   const yaml = doc.yaml;
   for (const [key, , keyNode] of mapEntries(root, yaml)) {
-    if (!KNOWN_KEYS.includes(key)) problem(keyNode, `unknown key "${key}" (expected one of ${KNOWN_KEYS.join(', ')})`, 'warning');
+    if (!KNOWN_KEYS.includes(key)) problem(keyNode, `unknown key ${quoted(key)} (expected one of ${KNOWN_KEYS.join(', ')})`, 'warning');
   }
   const get = (key: string, node: Node | undefined = root) => getKey(node, key, yaml);
   const dir = dirName(uri);
 
-  const clusterNode = get('cluster');
-  const cluster = scalarString(clusterNode);
+  const cluster = nameValue(get('cluster'), 'cluster', problem);
 
   const scopeNode = get('scope');
-  const scopeText = scalarString(scopeNode);
-  if (scopeText !== undefined && scopeText !== 'cluster' && scopeText !== 'file') problem(scopeNode, `scope must be "cluster" or "file", not "${scopeText}"`);
+  const scopeText = scalarValue(scopeNode, 'scope', problem);
+  if (scopeText !== undefined && scopeText !== 'cluster' && scopeText !== 'file') problem(scopeNode, `scope must be "cluster" or "file", not ${quoted(scopeText)}`);
 
   const expect: { nodes?: number; podsPerNode?: number; services?: number } = {};
-  const expectNode = get('expect');
+  const expectNode = mapValue(get('expect'), 'expect', problem);
   for (const [key, valueNode, keyNode] of mapEntries(expectNode, yaml)) {
     if (key !== 'nodes' && key !== 'podsPerNode' && key !== 'services') {
-      problem(keyNode, `unknown key "expect.${key}" (expected nodes, podsPerNode, services)`, 'warning');
+      problem(keyNode, `unknown key ${quoted(`expect.${key}`)} (expected nodes, podsPerNode, services)`, 'warning');
       continue;
     }
-    const n = Number(scalarString(valueNode));
-    if (!Number.isInteger(n) || n < 0) problem(valueNode ?? keyNode, `expect.${key} must be a whole number`);
+    const n = expectedCount(scalarString(valueNode));
+    if (n === undefined) problem(valueNode ?? keyNode, `expect.${key} must be ${EXPECTED_COUNT_RULE}`);
     else expect[key] = n;
   }
 
   const imports: ImportRequest[] = [];
   const networks = (key: string): NamedNetwork[] => {
     const out: NamedNetwork[] = [];
-    for (const item of seqItems(get(key), yaml)) {
+    for (const item of listValue(get(key), key, yaml, problem)) {
       if (key === 'externalNetworks' && isImportEntry(item, yaml)) {
         const request = parseImportEntry(item, yaml, source, uri, dir, problem);
         if (request) imports.push(request);
         continue;
       }
       const cidrNode = isScalarNode(item) ? item : get('cidr', item);
-      const name = scalarString(get('name', item)) ?? key.replace('Networks', ' network');
+      const name = nameValue(get('name', item), `${key} name`, problem) ?? key.replace('Networks', ' network');
       const decoded = isScalarNode(cidrNode) ? scalarSource(source, cidrNode) : undefined;
       if (!decoded || !cidrNode?.range) {
         problem(item, `each ${key} entry needs a cidr`);
@@ -150,16 +152,23 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     return out;
   };
 
-  const connectedClusters = seqItems(get('connectedClusters'), yaml)
-    .map((n) => scalarString(n))
-    .filter((p): p is string => p !== undefined)
-    .map((p) => resolvePath(dir, p));
+  const paths: ConfigPath[] = [];
+  for (const item of listValue(get('connectedClusters'), 'connectedClusters', yaml, problem)) {
+    const decoded = isScalarNode(item) ? scalarSource(source, item) : undefined;
+    if (!decoded || scalarString(item) === undefined) {
+      problem(item, 'each connectedClusters entry must be the path of another cluster root');
+      continue;
+    }
+    const span = spanOf(decoded, 0, decoded.text.length);
+    paths.push({ key: 'connectedClusters', text: decoded.text, resolved: resolvePath(dir, decoded.text), location: { uri, span } });
+  }
+  const connectedClusters = paths.map((p) => p.resolved);
 
   const rules: Record<string, RuleSetting> = {};
-  for (const [key, valueNode, keyNode] of mapEntries(get('rules'), yaml)) {
+  for (const [key, valueNode, keyNode] of mapEntries(mapValue(get('rules'), 'rules', problem), yaml)) {
     const value = scalarString(valueNode);
     if (!(RULE_IDS as readonly string[]).includes(key)) {
-      problem(keyNode, `unknown rule "${key}"`, 'warning');
+      problem(keyNode, `unknown rule ${quoted(key)}`, 'warning');
       continue;
     }
     if (value === undefined || !RULE_SETTINGS.includes(value)) {
@@ -169,10 +178,8 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     rules[key] = value as RuleSetting;
   }
 
-  const ignore = seqItems(get('ignore'), yaml)
-    .map((n) => scalarString(n))
-    .filter((p): p is string => p !== undefined)
-    .map(globToRegExp);
+  const ignoreNode = get('ignore');
+  const ignore = globList(listValue(ignoreNode, 'ignore', yaml, problem), 'ignore', problem);
 
   const config: ClusterConfig = {
     ...(cluster !== undefined ? { cluster } : {}),
@@ -186,7 +193,7 @@ export function parseConfigFile(uri: string, text: string): ConfigFile {
     rules,
     ignore,
   };
-  return { uri, text, config, findings };
+  return { uri, text, config, findings, paths, ...(ignoreNode ? { ignoreLocation: { uri, span: spanOfNode(ignoreNode) } } : {}) };
 }
 
 function trimTrailingSpace(text: string, start: number, end: number): number {
@@ -204,38 +211,61 @@ export interface SettingsInput {
   readonly ignore?: readonly unknown[];
 }
 
-/** Settings as a config; entries that do not parse are dropped (the settings UI validates them). */
+/** Settings as a config; entries that are not valid are dropped (see `readSettings` for why). */
 export function configFromSettings(settings: SettingsInput | undefined): ClusterConfig {
-  if (!settings) return EMPTY_CONFIG;
-  const number = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
+  return readSettings(settings).config;
+}
+
+/**
+ * Settings as a config, and a sentence for each value that was dropped. Workspace settings come from
+ * the repository (`.vscode/settings.json`), so any value may be of any type or size.
+ */
+export function readSettings(settings: SettingsInput | undefined): { config: ClusterConfig; problems: string[] } {
+  const problems: string[] = [];
+  if (settings === undefined) return { config: EMPTY_CONFIG, problems };
+  const all = settingsObject(settings, '', problems);
+  const expectSetting = settingsObject(all.expect, 'expect', problems);
   const expect: { nodes?: number; podsPerNode?: number; services?: number } = {};
   for (const key of ['nodes', 'podsPerNode', 'services'] as const) {
-    const n = number(settings.expect?.[key]);
+    const value = expectSetting[key];
+    const n = typeof value === 'number' ? expectedCount(String(value)) : undefined;
     if (n !== undefined) expect[key] = n;
+    else if (value !== undefined) problems.push(`setting cidrLens.expect.${key} must be ${EXPECTED_COUNT_RULE}; it is ignored`);
   }
-  const networks = (entries: readonly unknown[] | undefined, fallbackName: string): NamedNetwork[] =>
-    (entries ?? []).flatMap((entry) => {
+  const externalEntries = settingsList(all.externalNetworks, 'externalNetworks', problems);
+  const networks = (entries: readonly unknown[], key: string, fallbackName: string): NamedNetwork[] =>
+    entries.flatMap((entry) => {
       const cidr = typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null ? (entry as { cidr?: unknown }).cidr : undefined;
-      const name = typeof entry === 'object' && entry !== null && typeof (entry as { name?: unknown }).name === 'string' ? (entry as { name: string }).name : fallbackName;
-      if (typeof cidr !== 'string') return [];
-      const parsed = parsePrefix(cidr);
-      return isParseError(parsed) ? [] : [{ range: prefixToRange(parsed.prefix), text: cidr, name }];
+      const written = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined;
+      const name = typeof written === 'string' && written.length <= MAX_NAME_LENGTH ? written : fallbackName;
+      if (typeof written === 'string' && written.length > MAX_NAME_LENGTH) problems.push(`setting cidrLens.${key} holds a name longer than ${MAX_NAME_LENGTH} characters; the default is used`);
+      const parsed = typeof cidr === 'string' ? parsePrefix(cidr) : undefined;
+      if (typeof cidr === 'string' && parsed && !isParseError(parsed)) return [{ range: prefixToRange(parsed.prefix), text: cidr, name }];
+      problems.push(`setting cidrLens.${key} holds an entry without a valid cidr; it is ignored`);
+      return [];
     });
   const rules: Record<string, RuleSetting> = {};
-  for (const [key, value] of Object.entries(settings.rules ?? {})) {
+  for (const [key, value] of Object.entries(settingsObject(all.rules, 'rules', problems))) {
     if ((RULE_IDS as readonly string[]).includes(key) && typeof value === 'string' && RULE_SETTINGS.includes(value)) rules[key] = value as RuleSetting;
+    else problems.push(`setting cidrLens.rules: ${quoted(key)} must be a known rule set to error, warning, info or off; it is ignored`);
   }
-  return {
+  const config: ClusterConfig = {
     scope: 'cluster',
     expect,
-    externalNetworks: networks(settings.externalNetworks, 'external network'),
-    imports: importRequestsFromSettings(settings.externalNetworks),
-    allocateFrom: allocateFromSettings(settings.allocateFrom),
-    nodeNetworks: networks(settings.nodeNetworks, 'node network'),
+    externalNetworks: networks(externalEntries.filter((entry) => !isImportSetting(entry)), 'externalNetworks', 'external network'),
+    imports: importRequestsFromSettings(externalEntries),
+    allocateFrom: allocateFromSettings(settingsList(all.allocateFrom, 'allocateFrom', problems)),
+    nodeNetworks: networks(settingsList(all.nodeNetworks, 'nodeNetworks', problems), 'nodeNetworks', 'node network'),
     connectedClusters: [],
     rules,
-    ignore: (settings.ignore ?? []).filter((p): p is string => typeof p === 'string').map(globToRegExp),
+    ignore: settingsGlobs(all.ignore, 'ignore', problems),
   };
+  return { config, problems };
+}
+
+/** A settings entry of `externalNetworks` that names an IPAM export (`{ from: … }`) instead of a CIDR. */
+function isImportSetting(entry: unknown): boolean {
+  return typeof entry === 'object' && entry !== null && 'from' in entry;
 }
 
 /** A config file's values win over the workspace settings inside its scope. */

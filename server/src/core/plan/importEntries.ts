@@ -114,9 +114,10 @@ function allocateFromEntry(text: string, location?: AllocateFromEntry['location'
 }
 
 /** The settings' `from` entries (plain JSON); entries that do not fit are dropped, as the settings UI validates them. */
-export function importRequestsFromSettings(entries: readonly unknown[] | undefined): ImportRequest[] {
+/** The `from` entries of the settings' externalNetworks; settings come from the repository, so `entries` may be anything. */
+export function importRequestsFromSettings(entries: unknown): ImportRequest[] {
   const requests: ImportRequest[] = [];
-  for (const entry of entries ?? []) {
+  for (const entry of Array.isArray(entries) ? entries : []) {
     if (typeof entry !== 'object' || entry === null) continue;
     const { from, format, filter } = entry as { from?: unknown; format?: unknown; filter?: unknown };
     if (typeof from !== 'string' || from.trim() === '') continue;
@@ -125,8 +126,8 @@ export function importRequestsFromSettings(entries: readonly unknown[] | undefin
   return requests;
 }
 
-export function allocateFromSettings(entries: readonly unknown[] | undefined): AllocateFromEntry[] {
-  return (entries ?? []).filter((e): e is string => typeof e === 'string' && e.trim() !== '').map((e) => allocateFromEntry(e.trim()));
+export function allocateFromSettings(entries: unknown): AllocateFromEntry[] {
+  return (Array.isArray(entries) ? entries : []).filter((e): e is string => typeof e === 'string' && e.trim() !== '').map((e) => allocateFromEntry(e.trim()));
 }
 
 function filterFromJson(filter: unknown): ImportFilter {

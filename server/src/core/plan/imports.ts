@@ -8,7 +8,7 @@
 
 import type { Finding, Severity, Span } from '../model';
 import { ImportReading, ImportedNetwork, readIpamExport } from '../ipam';
-import { globToRegExp } from '../text/glob';
+import { Glob, compileGlob, isGlobError, matchesGlob } from '../text/glob';
 import { lineIndexOf, positionAt } from '../text/lineIndex';
 import { baseNameOf, dirName, isInside, relativeTo, resolvePath } from '../text/paths';
 import type { ClusterConfig, ConfigFile, NamedNetwork, SettingsInput } from './config';
@@ -19,7 +19,7 @@ export interface ImportTarget {
   /** The folder the entry may read from: files outside it are never read. */
   readonly root: string;
   /** Matches paths relative to `root`. */
-  readonly pattern: RegExp;
+  readonly pattern: Glob;
   /** The exact file, when `from` has no glob characters. */
   readonly path?: string;
 }
@@ -29,7 +29,7 @@ const GLOB_CHARACTERS = /[*?[\]{}]/;
 /**
  * The target of a request: `from` resolved against its base (the config's folder, else the
  * workspace folder), bounded by the innermost workspace folder holding the base (or the base itself).
- * Undefined when `from` leads outside that bound.
+ * Undefined when `from` leads outside that bound, or is no glob (its entry then matches no file).
  */
 export function importTarget(request: ImportRequest, folders: readonly string[], folder?: string): ImportTarget | undefined {
   const base = request.base ?? folder;
@@ -38,7 +38,9 @@ export function importTarget(request: ImportRequest, folders: readonly string[],
   const resolved = resolvePath(base, request.from);
   if (!isInside(resolved, root) || resolved === root) return undefined;
   const relative = relativeTo(resolved, root);
-  return { root, pattern: globToRegExp('/' + relative), ...(GLOB_CHARACTERS.test(relative) ? {} : { path: resolved }) };
+  const pattern = compileGlob('/' + relative);
+  if (isGlobError(pattern)) return undefined;
+  return { root, pattern, ...(GLOB_CHARACTERS.test(relative) ? {} : { path: resolved }) };
 }
 
 /** Every target of the configs and settings, for the front ends to read. */
@@ -54,7 +56,7 @@ function push(targets: ImportTarget[], target: ImportTarget | undefined): void {
 }
 
 export function matchesTarget(uri: string, target: ImportTarget): boolean {
-  return isInside(uri, target.root) && target.pattern.test(relativeTo(uri, target.root));
+  return isInside(uri, target.root) && matchesGlob(target.pattern, relativeTo(uri, target.root));
 }
 
 const readings = new WeakMap<ImportFile, Map<string, ImportReading>>();

@@ -38,6 +38,12 @@ export function avoidedSpace(ctx: RuleContext): RangeSet {
   return occupiedSpace(ctx.plan, ctx.connected);
 }
 
+/**
+ * The nearest node networks a fix searches for room, of at most 10,000 configured (and any number
+ * stated in manifests): each search costs a walk of the free space, once per finding.
+ */
+const MAX_NODE_NETWORKS_SEARCHED = 64;
+
 /** As `avoidedSpace`, but the node networks themselves are allowed: where load-balancer pools belong. */
 function avoidedSpaceInNodeNetworks(ctx: RuleContext): RangeSet {
   return occupiedSpace(ctx.plan, ctx.connected, { nodeNetworks: false });
@@ -59,7 +65,7 @@ function freeInNodeNetworks(ctx: RuleContext, range: IpRange, bits: number, coun
   let avoid = avoidedSpaceInNodeNetworks(ctx);
   if (extraAvoid.length > 0) avoid = rangeSetUnion(avoid, rangeSetFrom(extraAvoid));
   const found: Prefix[] = [];
-  for (const network of networks) {
+  for (const network of networks.slice(0, MAX_NODE_NETWORKS_SEARCHED)) {
     if (found.length >= count) break;
     const prefixes = findFreePrefixes({ family: range.family, bits, candidates: [network], avoid, count: count - found.length, near: range.first });
     found.push(...prefixes);
