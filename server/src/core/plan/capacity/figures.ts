@@ -4,8 +4,6 @@
 import type { Fact } from '../../model';
 import { documentKey } from '../../model';
 import { bitsOf } from '../../net/addr';
-import { intervalIndex } from '../../net/intervalIndex';
-import { IpRange, rangeContains } from '../../net/prefix';
 import type { RangeFact } from '../plan';
 import type { Figure, Utilization } from './model';
 
@@ -74,24 +72,4 @@ export function onePerKey(facts: readonly Fact[], key: (fact: Fact) => string): 
     seen.add(k);
     return true;
   });
-}
-
-/** Range facts indexed for "which of them lie inside this range?", answered in plan order. */
-export interface ContainedIndex {
-  within(range: IpRange): RangeFact[];
-}
-
-export function containedIndex(facts: readonly RangeFact[]): ContainedIndex {
-  const index = intervalIndex(
-    facts.map((fact, position) => ({ fact, position })),
-    (entry) => entry.fact.value.range,
-  );
-  return {
-    within: (range) =>
-      index
-        .overlapping(range)
-        .filter((entry) => rangeContains(range, entry.fact.value.range))
-        .sort((a, b) => a.position - b.position)
-        .map((entry) => entry.fact),
-  };
 }

@@ -19,8 +19,7 @@ import { usesKubeSubnetMgr } from '../flannelMode';
 import type { AddressPlan, RangeFact } from '../plan';
 import { factsByGroup } from '../planIndex';
 import { CALICO_COMPONENTS, CILIUM_CLUSTER_POOL_MODES, KCM_DEFAULT_NODE_MASK, KCM_OWNERS } from './defaults';
-import { containedIndex, distinctRanges, figureOf, numberOf, onePerObject, prefixBits, uniqueRanges, utilization } from './figures';
-import type { ContainedIndex } from './figures';
+import { distinctRanges, figureOf, numberOf, onePerObject, prefixBits, uniqueRanges, utilization } from './figures';
 import type { Figure, NodeSubnetAllocator, NodeSubnetCapacity, ServiceCapacity } from './model';
 
 /** How strongly a pod-network fact decides the cluster CIDR: 0 the KCM flag itself, 1 kubeadm's extraArgs, 2 the rest. */
@@ -32,7 +31,7 @@ function podNetworkRank(fact: Fact): number {
 
 export function kcmSubnets(plan: AddressPlan, services: readonly ServiceCapacity[]): NodeSubnetCapacity[] {
   const pods = plan.rangesOf('pod-network').filter((f) => f.value.kind === 'prefix' && KCM_OWNERS.has(f.component));
-  const allocations = containedIndex(nodePodCidrs(plan, 'kubernetes'));
+  const allocations = nodePodCidrs(plan, 'kubernetes');
   const out: NodeSubnetCapacity[] = [];
   // Everything a pool is compared with is indexed once per family, so a scope of many clusters
   // (one pool, mask and service range each) costs pools + facts, not pools × facts.
@@ -151,7 +150,7 @@ function podIpamIgnoringNodeSubnets(plan: AddressPlan, family: Family): boolean 
 
 export function ciliumSubnets(plan: AddressPlan): NodeSubnetCapacity[] {
   const masks = factsByGroup(plan.factsOf('node-mask').filter((m) => m.component === 'cilium' && m.value.kind === 'number'));
-  const allocations = containedIndex(nodePodCidrs(plan, 'cilium'));
+  const allocations = nodePodCidrs(plan, 'cilium');
   return plan.rangesOf('cni-pod-pool').flatMap((pool) => {
     if (pool.component !== 'cilium' || pool.value.kind !== 'prefix' || !CILIUM_CLUSTER_POOL_MODES.includes(String(pool.attributes?.ipam))) return [];
     const family = pool.value.range.family;
@@ -186,7 +185,7 @@ export function flannelEtcdSubnets(plan: AddressPlan): NodeSubnetCapacity[] {
       podsUseNodeSubnets: true,
       services: [],
       reserved: hostLocalReserve(family),
-      allocations: NO_ALLOCATIONS,
+      allocations: [],
     });
     return [{ ...entry, ...flannelLeasable(entry, bound('start'), bound('end')) }];
   });
@@ -220,10 +219,8 @@ interface SubnetOptions {
   readonly services: readonly RangeFact[];
   readonly reserved: { readonly count: bigint; readonly why: string };
   /** The nodes' pod CIDRs, of which those inside the pool are its allocations. */
-  readonly allocations: ContainedIndex;
+  readonly allocations: readonly RangeFact[];
 }
-
-const NO_ALLOCATIONS = containedIndex([]);
 
 function hostLocalReserve(family: Family): { count: bigint; why: string } {
   // host-local leaves out the network address and the gateway (`.1`), and for IPv4 the broadcast address.
@@ -239,7 +236,8 @@ function subnetCapacity(pool: RangeFact, family: Family, allocator: NodeSubnetAl
   const podsPerNode = addressesPerSubnet === undefined ? undefined : addressesPerSubnet > options.reserved.count ? addressesPerSubnet - options.reserved.count : 0n;
   const lost = subnets && addressesPerSubnet ? blocksOverlapping(pool.value.range, addressesPerSubnet, options.services) : { count: 0n, ranges: [] };
   const maxNodes = subnets === undefined ? 0n : subnets - lost.count;
-  const allocated = options.allocations.within(pool.value.range);
+  // One pass per pool: the pools of one allocator are few, its allocations many (5,000 Nodes).
+  const allocated = options.allocations.filter((a) => rangeContains(pool.value.range, a.value.range));
   return {
     family,
     allocator,
