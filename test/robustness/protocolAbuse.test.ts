@@ -5,11 +5,10 @@
 // diagnostics are right, and its memory is bounded. Every wait is on a message, with a timeout.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { LspClient, PublishedDiagnostics } from '../support/lspClient';
 import { tempWorkspace } from '../support/workspace';
-import { SERVER, ServerSession, startServerSession } from './support/serverSession';
+import { SERVER, ServerSession, openDocument, residentMb, startServerSession, startWithOpenFile } from './support/serverSession';
 
 type Diagnostics = PublishedDiagnostics['diagnostics'];
 
@@ -22,10 +21,6 @@ const HEALTHY = kubeadm('10.244.0.0/16');
 const overlaps = (d: Diagnostics) => d.filter((x) => x.code === 'range-overlap').length === 2;
 const clean = (d: Diagnostics) => d.length === 0;
 
-function open(client: LspClient, uri: string, text: string, version = 1): void {
-  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
-}
-
 function change(client: LspClient, uri: string, version: number, text: string): void {
   client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
 }
@@ -33,16 +28,6 @@ function change(client: LspClient, uri: string, version: number, text: string): 
 /** Framed bytes of one message whose body is `body`, as it is, with the true length unless given one. */
 function frame(body: string, header = `Content-Length: ${Buffer.byteLength(body)}`): string {
   return `${header}\r\n\r\n${body}`;
-}
-
-/** Resident memory of a process in MB (Linux), or undefined where /proc is missing. */
-function residentMb(pid: number): number | undefined {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) / 1024;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Proves the server still works: it answers a hover on the cluster file and publishes its findings after an edit. */
@@ -80,7 +65,7 @@ describe('protocol abuse: requests before initialize', () => {
       const answer = await client.rawRequest(method, params);
       assert.equal(answer.error?.code, -32002, `${method} before initialize: ${JSON.stringify(answer)}`);
     }
-    open(client, uri, OVERLAP);
+    openDocument(client, uri, OVERLAP);
     await client.initialize(ws.rootUri);
     await client.waitForDiagnostics(uri, overlaps, 20_000);
     assert.ok(client.running);
@@ -91,10 +76,7 @@ describe('protocol abuse: broken framing and JSON', () => {
   let session: ServerSession;
   let uri: string;
   before(async () => {
-    session = await startServerSession({ 'cluster/kubeadm.yaml': OVERLAP });
-    uri = session.ws.uri('cluster/kubeadm.yaml');
-    open(session.client, uri, OVERLAP);
-    await session.client.waitForDiagnostics(uri, overlaps);
+    ({ session, uri } = await startWithOpenFile({ 'cluster/kubeadm.yaml': OVERLAP }, 'cluster/kubeadm.yaml', overlaps));
   });
   after(() => session?.dispose());
 
@@ -122,10 +104,7 @@ describe('protocol abuse: positions, unknown documents and URIs that are not fil
   let session: ServerSession;
   let uri: string;
   before(async () => {
-    session = await startServerSession({ 'cluster/kubeadm.yaml': OVERLAP });
-    uri = session.ws.uri('cluster/kubeadm.yaml');
-    open(session.client, uri, OVERLAP);
-    await session.client.waitForDiagnostics(uri, overlaps);
+    ({ session, uri } = await startWithOpenFile({ 'cluster/kubeadm.yaml': OVERLAP }, 'cluster/kubeadm.yaml', overlaps));
   });
   after(() => session?.dispose());
 
@@ -154,7 +133,7 @@ describe('protocol abuse: positions, unknown documents and URIs that are not fil
     const unknown = session.ws.uri('cluster/never-opened.yaml');
     for (let i = 0; i < 50; i++) client.notify('textDocument/didChange', { textDocument: { uri: unknown, version: i }, contentChanges: [{ text: kubeadm('10.97.0.0/16') }] });
     for (const other of ['untitled:Untitled-1', 'http://example.com/cluster/kubeadm.yaml', 'vscode-vfs://github/x/kubeadm.yaml', 'git:/cluster/kubeadm.yaml?%7B%7D', 'data:text/plain,x.yaml']) {
-      open(client, other, kubeadm('10.96.0.0/24'));
+      openDocument(client, other, kubeadm('10.96.0.0/24'));
       change(client, other, 2, kubeadm('10.96.1.0/24'));
       const answer = await client.rawRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 3, character: 15 } });
       assert.ok('result' in answer || answer.error, `hover on ${other}`);
@@ -176,7 +155,7 @@ describe('protocol abuse: volume', () => {
     session = await startServerSession({ 'cluster/kubeadm.yaml': OVERLAP });
     const client = session.client;
     const uri = session.ws.uri('cluster/kubeadm.yaml');
-    open(client, uri, OVERLAP);
+    openDocument(client, uri, OVERLAP);
     await client.waitForDiagnostics(uri, overlaps);
     const pid = client.pid!;
     const baseline = residentMb(pid);
@@ -190,7 +169,7 @@ describe('protocol abuse: volume', () => {
     const documents = Array.from({ length: 3000 }, (_, i) => session.ws.uri(`cluster/open/svc-${i}.yaml`));
     /** Opens every document, proves all were analysed, closes them all, and returns the memory with them open. */
     const openAndCloseAll = async (round: number) => {
-      documents.forEach((doc, i) => open(client, doc, service(i)));
+      documents.forEach((doc, i) => openDocument(client, doc, service(i)));
       // One of them duplicates another's cluster IP: its finding proves all of them were analysed.
       change(client, documents[2999], 2, service(0).replace('name: s0', 'name: copy-of-s0'));
       await client.waitForDiagnostics(documents[2999], (d) => d.some((x) => x.code === 'duplicate-address'), 60_000);
@@ -259,7 +238,7 @@ describe('hostile workspace settings', () => {
     session.settings = 'garbage' as unknown as Record<string, unknown>;
     client.notify('workspace/didChangeConfiguration', { settings: null });
     await client.waitForDiagnostics(session.ws.uri('ignored/kubeadm.yaml'), overlaps, 20_000);
-    open(client, uri, OVERLAP);
+    openDocument(client, uri, OVERLAP);
     await assertStillWorks(session, uri, 2);
     assert.equal(problems().length, expected.length, 'the problems were logged again');
   });

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { LspClient, PublishedDiagnostics } from '../support/lspClient';
+import type { PublishedDiagnostics } from '../support/lspClient';
 import { BROKEN_SERVICE, failureHookArgs } from './support/plantedFailure';
-import { LOG_ERROR, ServerSession, startServerSession, waitForLog } from './support/serverSession';
+import { LOG_ERROR, ServerSession, openDocument, startServerSession, startWithOpenFile, waitForLog } from './support/serverSession';
 
 interface Position {
   readonly line: number;
@@ -43,19 +43,12 @@ type Diagnostics = PublishedDiagnostics['diagnostics'];
 const overlapsOn = (lines: readonly number[]) => (d: Diagnostics) =>
   d.filter((x) => x.code === 'range-overlap').map((x) => x.range.start.line).sort((a, b) => a - b).join() === [...lines].sort((a, b) => a - b).join();
 
-function open(client: LspClient, uri: string, text: string, version = 1): void {
-  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
-}
-
 describe('server: malformed and out-of-range requests', () => {
   let session: ServerSession;
   let uri: string;
 
   before(async () => {
-    session = await startServerSession({ 'cluster/kubeadm.yaml': OVERLAP });
-    uri = session.ws.uri('cluster/kubeadm.yaml');
-    open(session.client, uri, OVERLAP);
-    await session.client.waitForDiagnostics(uri, overlapsOn([3, 4]));
+    ({ session, uri } = await startWithOpenFile({ 'cluster/kubeadm.yaml': OVERLAP }, 'cluster/kubeadm.yaml', overlapsOn([3, 4])));
   });
   after(() => session?.dispose());
 
@@ -141,7 +134,7 @@ describe('server: a burst of 200 edits', () => {
     const client = session.client;
     const uri = session.ws.uri('burst/kubeadm.yaml');
     let text = OVERLAP;
-    open(client, uri, text);
+    openDocument(client, uri, text);
     for (let i = 0; i < 200; i++) {
       // Each edit inserts a comment line on top; every tenth one also flips the pod subnet between a
       // value that overlaps the service range and one that does not (20 flips: back to the overlap).
@@ -179,7 +172,7 @@ describe('server: a file deleted while it is open', () => {
     const hasOverlap = (d: Diagnostics) => d.some((x) => x.code === 'range-overlap');
     await client.waitForDiagnostics(poolUri, hasOverlap);
     await client.waitForDiagnostics(kubeadmUri, hasOverlap);
-    open(client, poolUri, pool);
+    openDocument(client, poolUri, pool);
     session.ws.remove('cluster/pool.yaml');
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: poolUri, type: 3 }] });
     // A request waits for pending analyses: once it is answered, the deletion has been taken in.
@@ -205,7 +198,7 @@ describe('server: an open document above the size limit', () => {
     const large = Array.from({ length: 30_000 }, (_, i) => service(i)).join('---\n');
     assert.ok(Buffer.byteLength(large) > 2 * 1024 * 1024);
     const uri = session.ws.uri('cluster/large.yaml');
-    open(client, uri, large);
+    openDocument(client, uri, large);
     for (let i = 0; i < 20; i++) client.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: rangeOf({ line: 0, character: 0 }, 0), text: '#' }] });
     const started = performance.now();
     await client.request('textDocument/hover', { textDocument: { uri: session.ws.uri('cluster/kubeadm.yaml') }, position: { line: 3, character: 15 } }, 60_000);
@@ -224,7 +217,7 @@ describe('server: a burst of edits to a large open document', () => {
     // About 1 MB of Services: one parse takes about a second on a small machine.
     const service = (i: number) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec:\n  clusterIP: 172.20.${(i >> 8) & 255}.${i & 255}\n`;
     const uri = session.ws.uri('large.yaml');
-    open(client, uri, Array.from({ length: 11_000 }, (_, i) => service(i)).join('---\n'));
+    openDocument(client, uri, Array.from({ length: 11_000 }, (_, i) => service(i)).join('---\n'));
     const hover = () => client.request('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 16 } }, 120_000);
     await hover();
     const started = performance.now();
@@ -284,7 +277,7 @@ describe('server: an extractor that fails on one document', () => {
 
     // Editing another file re-analyses the cluster; the broken file's content did not change, so its
     // failure is not logged again.
-    open(client, kubeadmUri, OVERLAP);
+    openDocument(client, kubeadmUri, OVERLAP);
     client.notify('textDocument/didChange', { textDocument: { uri: kubeadmUri, version: 2 }, contentChanges: [{ text: kubeadm('10.244.0.0/16') }] });
     await client.waitForDiagnostics(kubeadmUri, (d) => d.length === 0);
     assert.equal(client.logMessages.filter(isBrokenLog).length, 1);

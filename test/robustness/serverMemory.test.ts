@@ -4,11 +4,10 @@
 // compared to a generous bound, and the numbers are printed.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { LspClient } from '../support/lspClient';
 import { TempWorkspace, tempWorkspace } from '../support/workspace';
-import { SERVER } from './support/serverSession';
+import { SERVER, residentMb } from './support/serverSession';
 
 const EDITS = 10_000;
 const WARM_UP = 1_000;
@@ -16,16 +15,6 @@ const WARM_UP = 1_000;
 const CHECKPOINT_EVERY = 250;
 /** A leak of one document version per edit would add hundreds of megabytes; noise stays far below this. */
 const GROWTH_BOUND_MB = 64;
-
-/** Resident memory of a process in MB (Linux), or undefined where /proc is missing. */
-function residentMb(pid: number): number | undefined {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) / 1024;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A cluster file of a realistic size, whose pod subnet the edits keep changing. */
 function manifest(): string {

@@ -50,29 +50,38 @@ export function isManifestPath(file: string): boolean {
 export function listManifests(root: string, options: ScanOptions = {}): string[] {
   if (statSync(root).isFile()) return [root];
   const out: string[] = [];
-  const walk = (dir: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (options.exclude && options.exclude.length > 0) {
-        const relative = path.relative(root, full).split(path.sep).join('/');
-        if (matchesAnyGlob(relative, options.exclude)) continue;
-      }
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      } else if (entry.isFile() && isManifestPath(entry.name)) {
-        out.push(full);
-      }
-    }
-  };
-  walk(root);
+  const exclude = options.exclude ?? [];
+  walkSorted(root, (full, entry) => {
+    if (exclude.length > 0 && matchesAnyGlob(relativePath(root, full), exclude)) return false;
+    if (entry.isDirectory()) return !SKIPPED_FOLDERS.has(entry.name);
+    if (entry.isFile() && isManifestPath(entry.name)) out.push(full);
+    return false;
+  });
   return out;
+}
+
+/**
+ * Visits every entry below `dir` in name order, descending into the folders for which `visit` returns
+ * true; a folder that cannot be listed is passed over. Links are never followed: a `Dirent` of a link
+ * is neither a folder nor a file.
+ */
+function walkSorted(dir: string, visit: (full: string, entry: Dirent) => boolean): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (visit(full, entry)) walkSorted(full, visit);
+  }
+}
+
+/** `file` relative to `root`, with `/` as the separator, as globs are written. */
+function relativePath(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
 }
 
 /**
@@ -80,7 +89,7 @@ export function listManifests(root: string, options: ScanOptions = {}): string[]
  * matching no exclusion glob. The language server asks this of the files its watcher reports.
  */
 export function isScannedPath(root: string, file: string, options: ScanOptions = {}): boolean {
-  const relative = path.relative(root, file).split(path.sep).join('/');
+  const relative = relativePath(root, file);
   if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative) || !isManifestPath(file)) return false;
   const parts = relative.split('/');
   if (parts.slice(0, -1).some((part) => SKIPPED_FOLDERS.has(part))) return false;
@@ -109,11 +118,19 @@ export function sizeLimitReason(bytes: number, options: ScanOptions = {}): strin
 
 /** Reads one manifest, unless it is larger than the limit; the size is checked on the open file. */
 export function readManifest(file: string, options: ScanOptions = {}): ScannedFile {
+  return readTextFile(file, (bytes) => sizeLimitReason(bytes, options));
+}
+
+/**
+ * Reads `file` as UTF-8 without its byte-order mark, unless `tooLarge` gives a reason not to for its
+ * size, which is taken from the open file so a file that grows between a stat and the read is still bounded.
+ */
+function readTextFile(file: string, tooLarge: (bytes: number) => string | undefined): ScannedFile {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const tooLarge = sizeLimitReason(fstatSync(fd).size, options);
-    if (tooLarge) return { path: file, skipped: tooLarge };
+    const reason = tooLarge(fstatSync(fd).size);
+    if (reason) return { path: file, skipped: reason };
     const text = readFileSync(fd, 'utf8');
     return { path: file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (error) {
@@ -133,36 +150,16 @@ export const MAX_IMPORT_FILE_SIZE_KB = 65536;
 export function listImportFiles(root: string, pattern: Glob, exactPath?: string): string[] {
   if (exactPath !== undefined) return isReachedWithoutLinks(exactPath, root) && statSync(exactPath, { throwIfNoEntry: false })?.isFile() ? [exactPath] : [];
   const out: string[] = [];
-  const walk = (dir: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      else if (entry.isFile() && matchesGlob(pattern, path.relative(root, full).split(path.sep).join('/'))) out.push(full);
-    }
-  };
-  if (statSync(root, { throwIfNoEntry: false })?.isDirectory()) walk(root);
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return out;
+  walkSorted(root, (full, entry) => {
+    if (entry.isDirectory()) return !SKIPPED_FOLDERS.has(entry.name);
+    if (entry.isFile() && matchesGlob(pattern, relativePath(root, full))) out.push(full);
+    return false;
+  });
   return out;
 }
 
 /** Reads one IPAM export, unless it is larger than `MAX_IMPORT_FILE_SIZE_KB`; the size is checked on the open file. */
 export function readImportFile(file: string): ScannedFile {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const bytes = fstatSync(fd).size;
-    if (bytes > MAX_IMPORT_FILE_SIZE_KB * 1024) return { path: file, skipped: `file is ${Math.ceil(bytes / 1024)} KB, above the ${MAX_IMPORT_FILE_SIZE_KB} KB limit for IPAM exports` };
-    const text = readFileSync(fd, 'utf8');
-    return { path: file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch (error) {
-    return { path: file, skipped: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return readTextFile(file, (bytes) => (bytes > MAX_IMPORT_FILE_SIZE_KB * 1024 ? `file is ${Math.ceil(bytes / 1024)} KB, above the ${MAX_IMPORT_FILE_SIZE_KB} KB limit for IPAM exports` : undefined));
 }

@@ -1,7 +1,8 @@
 // The real language server over stdio on a temporary workspace, for the robustness tests: settings the
 // test can change between messages, and Node arguments for the server process (a failure hook).
 
-import { LspClient } from '../../support/lspClient';
+import { readFileSync } from 'node:fs';
+import { LspClient, PublishedDiagnostics } from '../../support/lspClient';
 import { TempWorkspace, tempWorkspace } from '../../support/workspace';
 
 export const SERVER = 'server/out/server.js';
@@ -45,6 +46,38 @@ export async function startServerSession(files: Readonly<Record<string, string>>
       }
     },
   };
+}
+
+/** Opens `uri` in the editor with `text`, as `textDocument/didOpen` does. */
+export function openDocument(client: LspClient, uri: string, text: string, version = 1): void {
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+}
+
+/**
+ * A session on `files` with the workspace file `file` open as it is on disk, once the server has
+ * published diagnostics for it that satisfy `ready`: the starting point of every abuse test.
+ */
+export async function startWithOpenFile(
+  files: Readonly<Record<string, string>>,
+  file: string,
+  ready: (diagnostics: PublishedDiagnostics['diagnostics']) => boolean,
+  options: SessionOptions = {},
+): Promise<{ session: ServerSession; uri: string }> {
+  const session = await startServerSession(files, options);
+  const uri = session.ws.uri(file);
+  openDocument(session.client, uri, files[file]);
+  await session.client.waitForDiagnostics(uri, ready);
+  return { session, uri };
+}
+
+/** Resident memory of a process in MB (Linux), or undefined where /proc is missing. */
+export function residentMb(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
 }
 
 /** LSP `MessageType`: what a log line is. */
