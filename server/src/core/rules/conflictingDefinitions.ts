@@ -22,8 +22,8 @@
 //
 // Not conflicts: two sources restating one value (kubeadm's podSubnet and the KCM flag it generates);
 // ServiceCIDR objects, which add service ranges by design; entries of one list field (wrong-family's
-// matter); two Cluster API `Cluster` objects of different names, which are two clusters by definition
-// (a management repository). Under `scope: file` each file is its own cluster and may hold alternative
+// matter); two whole-cluster definitions of different names (Cluster API `Cluster`s of a management
+// repository, a folder of eksctl or kops examples), which are two clusters by definition. Under `scope: file` each file is its own cluster and may hold alternative
 // examples, so only values of one document (kind and its kubeadm patches) are compared.
 
 import type { Fact, Role } from '../model';

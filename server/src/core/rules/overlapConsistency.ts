@@ -3,7 +3,7 @@
 // facts own address space, how a pair of values is worded, and how several counterparts of one value
 // fold into one finding on it, with related information pointing at each of them.
 
-import type { Fact, Finding, Fix, RelatedLocation, RuleId, Severity } from '../model';
+import type { Component, Fact, Finding, Fix, RelatedLocation, RuleId, Severity } from '../model';
 import type { Family } from '../net/addr';
 import { IpRange, formatRange, intersectionSize, rangeContains } from '../net/prefix';
 import type { AddressPlan, RangeFact } from '../plan/plan';
@@ -185,12 +185,33 @@ export function rangeKey(range: IpRange): string {
 }
 
 /**
- * Whether two facts come from two different Cluster API `Cluster` objects. A management repository
- * keeps one `Cluster` per workload cluster, often side by side in one folder or file: each names its
- * own cluster, so their ranges never meet and are never compared with each other.
+ * The documents that each define one whole cluster and name it in `metadata.name`, per component: a
+ * Cluster API `Cluster`, an eksctl `ClusterConfig`, a kops `Cluster`, a k3d `Simple` config, a k0s
+ * `ClusterConfig` or k0sctl `Cluster`, an OpenShift install-config (no kind).
+ */
+const CLUSTER_DEFINITIONS: ReadonlyMap<Component, ReadonlySet<string>> = new Map([
+  ['cluster-api', new Set(['Cluster'])],
+  ['eksctl', new Set(['ClusterConfig'])],
+  ['kops', new Set(['Cluster'])],
+  ['k3d', new Set(['Simple'])],
+  ['k0s', new Set(['ClusterConfig', 'Cluster'])],
+  ['openshift', new Set([''])],
+]);
+
+/** The cluster a fact's document defines and names (component, namespace, name), or undefined. */
+function definedCluster(fact: Fact): string | undefined {
+  if (!fact.doc.name || fact.doc.item !== undefined || !CLUSTER_DEFINITIONS.get(fact.component)?.has(fact.doc.kind)) return undefined;
+  return `${fact.component}\u0000${fact.doc.namespace ?? ''}\u0000${fact.doc.name}`;
+}
+
+/**
+ * Whether two facts come from documents that define two differently named clusters. A management
+ * repository keeps one Cluster API `Cluster` per workload cluster, and installer repositories keep one
+ * eksctl or kops config per cluster (or a folder of examples), often side by side in one folder or
+ * file: each names its own cluster, so their ranges never meet and are never compared with each other.
  */
 export function fromDifferentClusterObjects(a: Fact, b: Fact): boolean {
-  if (a.component !== 'cluster-api' || b.component !== 'cluster-api') return false;
-  if (a.doc.kind !== 'Cluster' || b.doc.kind !== 'Cluster' || !a.doc.name || !b.doc.name) return false;
-  return a.doc.name !== b.doc.name || (a.doc.namespace ?? '') !== (b.doc.namespace ?? '');
+  const clusterA = definedCluster(a);
+  const clusterB = definedCluster(b);
+  return clusterA !== undefined && clusterB !== undefined && clusterA !== clusterB;
 }
