@@ -4,7 +4,7 @@
 // (Talos' v1alpha1 Device: addresses, vip.ip, vlans), and the inline config patches of `patches`,
 // controlPlane.patches, worker.patches and nodes[].patches (strategic-merge or JSON 6902 YAML in a
 // string; `@./file.yaml` references name files that are read as patches of their own). The file has
-// no apiVersion or kind: it is recognised by its required `clusterName` and `nodes`.
+// no apiVersion or kind: it is recognised by its required `clusterName` and `nodes`, a node with a `hostname`.
 //
 // Defaults from pkg/config/defaults.go: without clusterPodNets/clusterSvcNets talhelper writes Talos'
 // defaults, 10.244.0.0/16 and 10.96.0.0/12, or the IPv6 ones (fc00:db8:10::/56, fc00:db8:20::/112) when
@@ -33,7 +33,9 @@ export const talhelper: Extractor = {
 
 function isTalconfig(ctx: ExtractContext): boolean {
   if (ctx.get(['apiVersion']) || ctx.get(['kind'])) return false;
-  return scalarString(ctx.get(['clusterName'])) !== undefined && ctx.items(ctx.get(['nodes'])).length > 0;
+  // A talhelper node is named by its `hostname` (budimanjojo/talhelper pkg/config, `nodes.Hostname`);
+  // other Talos tools' configs (topf) also have a clusterName and nodes, but not that key.
+  return scalarString(ctx.get(['clusterName'])) !== undefined && ctx.items(ctx.get(['nodes'])).some((node) => ctx.get(['hostname'], node) !== undefined);
 }
 
 function spec(role: Role, source: string, syntax: FieldSpec['syntax'], group: string, attributes?: FieldSpec['attributes']): FieldSpec {
