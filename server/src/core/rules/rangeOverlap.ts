@@ -47,6 +47,7 @@ import { documentKey } from '../model';
 import type { NamedNetwork } from '../plan/config';
 import { describeImported } from '../ipam/describe';
 import type { RangeFact } from '../plan/plan';
+import { rangeContains } from '../net/prefix';
 import { findOverlaps, findOverlapsBetween } from '../net/sweep';
 import { moveFixes } from './freeSubnetFixes';
 import { Counterpart, FindingCollector, andMore, byProminence, factCounterpart, fromDifferentClusterObjects, isCalicoPool, isNetworkFact, judgeable, label, rangeKey, relation, sharedText } from './overlapConsistency';
@@ -215,6 +216,10 @@ function nodeCategories(a: Owned, b: Owned): [Category, Category] | undefined {
   if (a.domain === 'node' && b.domain === 'node') return undefined;
   if (a.domain === 'lb' || b.domain === 'lb') return undefined;
   const node = a.domain === 'node' ? a.fact : b.fact;
+  const other = a.domain === 'node' ? b.fact : a.fact;
+  // A filter the node's address is picked from (Talos validSubnets) may span the pod and service
+  // ranges carved from the same site prefix: only a filter inside a cluster range picks a colliding address.
+  if (node.attributes?.selectsNodeAddress === true && 'range' in node.value && 'range' in other.value && rangeContains(node.value.range, other.value.range) && rangeKey(node.value.range) !== rangeKey(other.value.range)) return undefined;
   const rejected = node.attributes?.overlap === 'rejected';
   const [clusterSide, nodeSide] = rejected ? [POD_VS_NODE_REJECTED, NODE_VS_POD_REJECTED] : [POD_VS_NODE, NODE_VS_POD];
   return a.domain === 'node' ? [nodeSide, clusterSide] : [clusterSide, nodeSide];

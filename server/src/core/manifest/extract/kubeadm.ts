@@ -78,11 +78,37 @@ function clusterConfigurationFacts(ctx: ExtractContext, config: Node | undefined
   const masks = setMasks.flatMap((flag) => ctx.scalar(kcmArgs.get(flag)?.value, nodeMaskSpec(maskOwner, flag)));
   // kubeadm checks the masks against podSubnet, KCM allocates from its --cluster-cidr (which an
   // extraArg may set apart): a family of either needs its mask.
+  const maskAt = getKeyNode(networking, 'podSubnet', ctx.yaml) ?? kcmArgs.get('cluster-cidr')?.key;
+  const legacyMask = setMasks.length === 0 ? legacyIpv6NodeMask(kubernetesMinor(below(ctx, config, ['kubernetesVersion'])), podSubnet) : undefined;
   const maskDefaults =
-    impliesDefaults && allocate !== false
-      ? defaultNodeMasks(ctx, maskOwner, [...podSubnet, ...clusterCidr], new Set(setMasks), getKeyNode(networking, 'podSubnet', ctx.yaml) ?? kcmArgs.get('cluster-cidr')?.key)
-      : [];
+    !impliesDefaults || allocate === false
+      ? []
+      : legacyMask !== undefined
+        ? [ctx.defaulted(String(legacyMask), { ...nodeMaskSpec(maskOwner, 'node-cidr-mask-size'), source: `${maskOwner.label('node-cidr-mask-size')} (computed by kubeadm before 1.20)` }, maskAt)]
+        : defaultNodeMasks(ctx, maskOwner, [...podSubnet, ...clusterCidr], new Set(setMasks), maskAt);
   return [...podSubnet, ...clusterCidr, ...services, ...serviceRanges, ...masks, ...maskDefaults];
+}
+
+/** The minor version of `kubernetesVersion: v1.18.2`, or undefined when absent or not a 1.x version. */
+function kubernetesMinor(node: Node | undefined): number | undefined {
+  const match = /^v?1\.(\d+)(?:\.|$)/.exec(scalarString(node)?.trim() ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * kubeadm 1.10 to 1.19 wrote kube-controller-manager's node-cidr-mask-size itself for a single-stack
+ * IPv6 podSubnet (calcNodeCidrSize in cmd/kubeadm/app/phases/controlplane/manifests.go, from
+ * kubernetes#58769; kubernetes#95723 removed it in 1.20 for KCM's /64 default): a multiple of 8 that
+ * leaves 512 to 64K node subnets, /120 for a /112, and the pod subnet's own size past /112 (which its
+ * validation then refuses). Undefined for other versions, families and dual-stack subnets.
+ */
+function legacyIpv6NodeMask(minor: number | undefined, podSubnet: readonly Fact[]): number | undefined {
+  if (minor === undefined || minor < 10 || minor >= 20 || podSubnet.length !== 1) return undefined;
+  const value = podSubnet[0].value;
+  if (value.kind !== 'prefix' || value.prefix.addr.family !== 6) return undefined;
+  const bits = value.prefix.bits;
+  if (bits === 112) return 120;
+  return bits < 112 ? 128 - (Math.floor((128 - bits - 1) / 8) - 1) * 8 : bits;
 }
 
 function clusterSpec(role: FieldSpec['role'], source: string, syntax: FieldSpec['syntax'], attributes?: FieldSpec['attributes']): FieldSpec {

@@ -75,15 +75,18 @@ function nodeFacts(ctx: ExtractContext, node: Node): Fact[] {
     // A host name is no address: only addresses and placeholders are the node's addresses.
     .filter((fact) => fact.value.kind === 'address' || fact.value.kind === 'template');
   const interfaces = ctx.items(below(ctx, node, ['networkInterfaces'])).flatMap((device) => deviceFacts(ctx, device, 'talhelper nodes[].networkInterfaces[]', host));
-  return [...addresses, ...interfaces, ...ctx.items(below(ctx, node, ['patches'])).flatMap((patch) => inlinePatchFacts(ctx, patch))];
+  return [...addresses, ...interfaces, ...ctx.items(below(ctx, node, ['patches'])).flatMap((patch) => inlinePatchFacts(ctx, patch, host))];
 }
 
-/** An inline patch: YAML in a string, strategic-merge or JSON 6902. `@file` references are not inline. */
-function inlinePatchFacts(ctx: ExtractContext, patch: Node): Fact[] {
+/**
+ * An inline patch: YAML in a string, strategic-merge or JSON 6902. `@file` references are not inline.
+ * A node's own patches describe that node (`host`), whatever addresses they add.
+ */
+function inlinePatchFacts(ctx: ExtractContext, patch: Node, host?: string): Fact[] {
   if (scalarString(patch)?.trim().startsWith('@')) return [];
   return ctx.embedded(patch).flatMap((inner) => {
     const tree = jsonPatchTree(inner, inner.root) ?? mergeTree(inner, inner.root);
-    return tree ? machineConfigFacts(inner, tree, { complete: false, label: 'talhelper patches', at: undefined }) : [];
+    return tree ? machineConfigFacts(inner, tree, { complete: false, label: 'talhelper patches', at: undefined, ...(host ? { host } : {}) }) : [];
   });
 }
 

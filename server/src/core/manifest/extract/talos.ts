@@ -142,6 +142,8 @@ export interface MachineConfigOptions {
   /** How sources are named: `Talos` for machine configs, `talhelper patches` inside a talconfig. */
   readonly label: string;
   readonly at: Node | undefined;
+  /** The node a patch belongs to (a talhelper node's own patches); else the machine's hostname or first address names it. */
+  readonly host?: string;
 }
 
 function spec(role: Role, source: string, syntax: FieldSpec['syntax'], group: string, attributes?: FieldSpec['attributes']): FieldSpec {
@@ -160,7 +162,7 @@ export function machineConfigFacts(ctx: ExtractContext, tree: TalosTree, options
   const dns = treeList(ctx, tree, ['machine', 'kubelet', 'clusterDNS'], spec('cluster-dns', `${label} machine.kubelet.clusterDNS`, GO_IP, 'cluster'));
   const maxPods = kubeletMaxPods(ctx, tree.node(['machine', 'kubelet']), `${label} machine.kubelet.`);
   const masks = nodeMasks(ctx, mapEntries(tree.node(['cluster', 'controllerManager', 'extraArgs']), ctx.yaml), pods, label, 'cluster.controllerManager.extraArgs', at);
-  const host = machineHost(ctx, tree);
+  const host = options.host || machineHost(ctx, tree);
   return [
     ...pods,
     ...services,
@@ -206,12 +208,16 @@ function kubeletMaxPods(ctx: ExtractContext, kubelet: Node | undefined, prefix: 
   return flag.length > 0 ? flag : ctx.scalar(below(ctx, kubelet, ['extraConfig', 'maxPods']), spec('max-pods', `${prefix}extraConfig.maxPods`, INTEGER, 'cluster'));
 }
 
-/** validSubnets entries are networks the node's address is picked from; `!` entries exclude and are skipped. */
+/**
+ * validSubnets entries are networks the node's address is picked from; `!` entries exclude and are
+ * skipped. A filter may be wider than the node LAN (a site's whole IPv6 prefix, pods and services
+ * carved from it), so its facts say `selectsNodeAddress` and range-overlap treats them as such.
+ */
 function validSubnetFacts(ctx: ExtractContext, list: Node | undefined, appended: readonly Node[], source: string): Fact[] {
   const items = [...(isScalarNode(list) ? [list] : ctx.items(list)), ...appended];
   return items
     .filter((item) => !scalarString(item)?.trim().startsWith('!'))
-    .flatMap((item) => ctx.scalar(item, spec('node-network', source, TALOS_SUBNET_OR_ADDRESS, 'nodes')));
+    .flatMap((item) => ctx.scalar(item, spec('node-network', source, TALOS_SUBNET_OR_ADDRESS, 'nodes', { selectsNodeAddress: true })));
 }
 
 /** The node an interface address belongs to: the machine's hostname, else its first interface address. */
@@ -249,11 +255,17 @@ export function interfaceAddressFacts(ctx: ExtractContext, items: readonly Node[
     const text = ctx.text(item)?.text ?? '';
     const slash = text.indexOf('/');
     // A placeholder (`${NODE_CIDR}`) may stand for the whole value: it is one address, not a subnet.
-    const network = slash < 0 ? [] : ctx.scalar(item, { ...spec('node-network', source, GO_MASKING_CIDR, 'nodes'), parse: interfaceSubnet }).filter((fact) => fact.value.kind !== 'template');
+    const written = slash < 0 ? [] : ctx.scalar(item, { ...spec('node-network', source, GO_MASKING_CIDR, 'nodes'), parse: interfaceSubnet }).filter((fact) => fact.value.kind !== 'template');
+    // A host prefix (`/32`, `/128`: a routed or point-to-point address) names no subnet the node lives in.
+    const network = written.filter((fact) => !isHostPrefixFact(fact));
     const withSubnet = network.length > 0;
-    const address = ctx.slice(item, 0, withSubnet ? slash : text.length, spec('node-address', source, GO_IP, 'nodes', { host, ...(withSubnet ? { withSubnet } : {}) }));
+    const address = ctx.slice(item, 0, written.length > 0 ? slash : text.length, spec('node-address', source, GO_IP, 'nodes', { host, ...(withSubnet ? { withSubnet } : {}) }));
     return [...address, ...network];
   });
+}
+
+function isHostPrefixFact(fact: Fact): boolean {
+  return fact.value.kind === 'prefix' && fact.value.prefix.bits === (fact.value.prefix.addr.family === 4 ? 32 : 128);
 }
 
 /** The subnet of an interface address: the prefix with its host bits cleared, which is what the address says. */
