@@ -15,9 +15,9 @@
 //
 // The cluster DNS address is stated twice too: by the kubelet (clusterDNS, --cluster-dns, k3s
 // cluster-dns and its default) and by the DNS Service's ClusterIP (`kube-dns`, `coredns` or RKE2's
-// `rke2-coredns-rke2-coredns` in kube-system). The kubelet writes its value into every pod's
-// resolv.conf and checks nothing, so a value the DNS Service does not have leaves every pod without
-// name resolution (warning, as CONS-008). A link-local clusterDNS is NodeLocal DNSCache's node-local
+// `rke2-coredns-rke2-coredns` in kube-system, or the CoreDNS chart's `service.clusterIP`). The
+// kubelet writes its value into every pod's resolv.conf and checks nothing, so a value the DNS
+// Service does not have leaves every pod without name resolution (warning, as CONS-008). A link-local clusterDNS is NodeLocal DNSCache's node-local
 // address, which differs from the Service on purpose.
 //
 // Not conflicts: two sources restating one value (kubeadm's podSubnet and the KCM flag it generates);
@@ -127,6 +127,7 @@ function hint(self: Fact, other: Fact, name: string): string {
 const DNS_SERVICE_NAMES = new Set(['kube-dns', 'coredns', 'rke2-coredns-rke2-coredns']);
 
 function isDnsService(fact: Fact): boolean {
+  if (fact.attributes?.dnsService === true) return true;
   return fact.doc.kind === 'Service' && DNS_SERVICE_NAMES.has(fact.doc.name ?? '') && (fact.doc.namespace ?? 'kube-system') === 'kube-system';
 }
 
@@ -141,7 +142,7 @@ function clusterDnsMismatch(ctx: RuleContext, collector: FindingCollector): void
     const ofFamily = services.filter((s) => s.value.range.family === family && (ctx.config.scope !== 'file' || documentKey(s.doc) === documentKey(kubelet.doc)));
     if (ofFamily.length === 0 || ofFamily.some((s) => rangeKey(s.value.range) === rangeKey(kubelet.value.range))) continue;
     const service = ofFamily[0];
-    const serviceName = `the ${service.doc.name} Service's ClusterIP ${service.text} (${at(ctx, service)})`;
+    const serviceName = `the ${service.doc.kind === 'Service' ? service.doc.name : 'cluster DNS'} Service's ClusterIP ${service.text} (${at(ctx, service)})`;
     collector.add(
       { uri: kubelet.doc.uri, span: kubelet.span },
       name,

@@ -26,6 +26,7 @@ import { kubelet } from './kubelet';
 import { kubeProxy } from './kubeProxy';
 import { kubernetesNode } from './kubernetesNode';
 import { kubernetesService } from './kubernetesService';
+import { coreDnsChart } from './coreDnsChart';
 import { networkPolicy } from './networkPolicy';
 import { serviceCidr } from './serviceCidr';
 import { openshift } from './openshift';
@@ -41,6 +42,7 @@ export type { Extractor } from './extractor';
 export const extractors: readonly Extractor[] = [
   // Kubernetes, its components and distributions.
   kubernetesService,
+  coreDnsChart,
   kubernetesNode,
   networkPolicy,
   serviceCidr,

@@ -33,7 +33,7 @@ export const kubernetesService: Extractor = {
  * `clusterIP` restates `clusterIPs[0]`; both are facts, because a wrong address must be changed in
  * both places (rules treat the two as one Service). `None` (headless) is no address.
  */
-function clusterIpFacts(ctx: ExtractContext, spec: Node | undefined, single: FieldSpec, plural: FieldSpec): Fact[] {
+export function clusterIpFacts(ctx: ExtractContext, spec: Node | undefined, single: FieldSpec, plural: FieldSpec): Fact[] {
   const clusterIp = ctx.scalar(below(ctx, spec, ['clusterIP']), single);
   const list = ctx.list(below(ctx, spec, ['clusterIPs']), plural);
   return [...clusterIp, ...list].filter((fact) => !isHeadless(fact));
