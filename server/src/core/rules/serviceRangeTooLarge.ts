@@ -11,7 +11,7 @@
 // `ServiceCIDR` objects are served by the new allocator, which has no such cap: info there.
 
 import type { Fact, Finding, Severity } from '../model';
-import { formatAddr } from '../net/addr';
+import { bitsOf, formatAddr } from '../net/addr';
 import { masked, prefixSize } from '../net/prefix';
 import { findingOn } from './report';
 import { addressCount, fileTextOf, rewriteFix } from './perValue';
@@ -29,7 +29,7 @@ export const serviceRangeTooLarge: Rule = {
     for (const fact of ctx.plan.factsOf('service-network')) {
       if (fact.value.kind !== 'prefix') continue;
       const prefix = fact.value.prefix;
-      const width = prefix.addr.family === 4 ? 32 : 128;
+      const width = bitsOf(prefix.addr.family);
       const minBits = width - MAX_HOST_BITS;
       if (prefix.bits >= minBits) continue;
       const verdict = judge(fact, width, minBits, kubernetesMinor(ctx, fact));
@@ -53,15 +53,15 @@ export const serviceRangeTooLarge: Rule = {
 function kubernetesMinor(ctx: RuleContext, fact: Fact): number | undefined {
   const text = fileTextOf(ctx, fact.doc.uri);
   if (!text) return undefined;
-  const pattern =
-    fact.component === 'kube-apiserver' ? /kube-apiserver(?:-[a-z0-9]+)?:v1\.(\d+)\b/g : /(?:kube-apiserver:v|\b(?:kubernetesVersion|kubernetes_version|kubernetes)\s*:\s*["']?v?)1\.(\d+)\b/g;
+  const apiserver = fact.component === 'kube-apiserver';
+  const pattern = apiserver ? /kube-apiserver(?:-[a-z0-9]+)?:v1\.(\d+)\b/g : /(?:kube-apiserver:v|\b(?:kubernetesVersion|kubernetes_version|kubernetes)\s*:\s*["']?v?)1\.(\d+)\b/g;
   let minor: number | undefined;
-  for (const m of (fact.component === 'kube-apiserver' ? text.slice(0, fact.span.start) : text).matchAll(pattern)) minor = Number(m[1]);
+  for (const m of (apiserver ? text.slice(0, fact.span.start) : text).matchAll(pattern)) minor = Number(m[1]);
   return minor;
 }
 
 /** Distributions that hand the service range to kube-apiserver themselves, not through kubeadm. */
-const APISERVER_DISTRIBUTIONS: Readonly<Record<string, string>> = { talos: 'Talos', kops: 'kops', rke: 'RKE', k0s: 'k0s' };
+const APISERVER_DISTRIBUTIONS: Readonly<Partial<Record<Fact['component'], string>>> = { talos: 'Talos', kops: 'kops', rke: 'RKE', k0s: 'k0s' };
 
 function judge(fact: Fact, width: number, minBits: number, minor: number | undefined): { severity: Severity; why: string } | undefined {
   const kubeadmText = `kubeadm fails with "specified service subnet is too large; for ${width}-bit addresses, the mask must be >= ${minBits}"`;
@@ -81,19 +81,15 @@ function judge(fact: Fact, width: number, minBits: number, minor: number | undef
     case 'k3s':
     case 'k3d':
       return { severity: 'error', why: `k3s passes it to its embedded kube-apiserver; ${apiserverText}` };
-    case 'talos':
-    case 'kops':
-    case 'rke':
-    case 'k0s': {
+    case 'kubernetes':
+      return { severity: 'info', why: 'the IPAddress-based allocator that serves ServiceCIDR objects accepts it, but kubeadm and the classic allocator would not, and few clusters need that many Services' };
+    default: {
       const owner = APISERVER_DISTRIBUTIONS[fact.component];
+      if (owner === undefined) return undefined;
       if (minor !== undefined && minor >= 34) return { severity: 'info', why: `${owner} runs Kubernetes 1.${minor}, whose kube-apiserver accepts it with the IPAddress-based allocator, but few clusters need that many Services` };
       // Unlike a kube-apiserver manifest, a distribution's config often leaves the version to the
       // tool's release, which may well be 1.34 or later: a warning, not an error, when unknown.
       return { severity: minor === undefined ? 'warning' : 'error', why: `${owner} passes it to kube-apiserver; ${apiserverText}` };
     }
-    case 'kubernetes':
-      return { severity: 'info', why: 'the IPAddress-based allocator that serves ServiceCIDR objects accepts it, but kubeadm and the classic allocator would not, and few clusters need that many Services' };
-    default:
-      return undefined;
   }
 }

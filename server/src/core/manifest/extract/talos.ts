@@ -37,6 +37,7 @@
 
 import type { Fact, FactValue, Role } from '../../model';
 import { documentKey } from '../../model';
+import { bitsOf } from '../../net/addr';
 import { masked, prefixToRange } from '../../net/prefix';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
@@ -265,7 +266,7 @@ export function interfaceAddressFacts(ctx: ExtractContext, items: readonly Node[
 }
 
 function isHostPrefixFact(fact: Fact): boolean {
-  return fact.value.kind === 'prefix' && fact.value.prefix.bits === (fact.value.prefix.addr.family === 4 ? 32 : 128);
+  return fact.value.kind === 'prefix' && fact.value.prefix.bits === bitsOf(fact.value.prefix.addr.family);
 }
 
 /** The subnet of an interface address: the prefix with its host bits cleared, which is what the address says. */
