@@ -35,7 +35,7 @@
 // pod/service CIDR addresses overlap", internal/app/machined/pkg/controllers/runtime/internal/
 // diagnostics/address_overlap.go), range-overlap's node-network case.
 
-import type { Fact, FactValue, Role } from '../../model';
+import type { Component, Fact, FactValue, Role } from '../../model';
 import { documentKey } from '../../model';
 import { masked, prefixToRange } from '../../net/prefix';
 import type { ExtractContext, FieldSpec } from './context';
@@ -268,8 +268,13 @@ function vipFacts(ctx: ExtractContext, node: Node | undefined, source: string): 
   return ctx.scalar(node, spec('node-address', source, GO_IP, 'nodes', { vip: true }));
 }
 
-/** The control-plane endpoint `https://192.168.1.100:6443`: its host, when it is an address. */
-export function endpointFacts(ctx: ExtractContext, node: Node | undefined, source: string): Fact[] {
+/**
+ * A control-plane endpoint, `https://192.168.1.100:6443` or a bare `host[:port]` (kubeadm's
+ * controlPlaneEndpoint, KubeOne's apiEndpoint.host): its host, when it is an address. A host with more
+ * than one colon and no brackets is a bare IPv6 address, as Go's SplitHostPort fails on it ("too many
+ * colons") and kubeadm's ParseHostPort then takes the whole value as the host.
+ */
+export function endpointFacts(ctx: ExtractContext, node: Node | undefined, source: string, component: Component = 'talos'): Fact[] {
   const text = ctx.text(node)?.text;
   if (text === undefined) return [];
   const hostStart = text.indexOf('://') < 0 ? 0 : text.indexOf('://') + 3;
@@ -277,14 +282,19 @@ export function endpointFacts(ctx: ExtractContext, node: Node | undefined, sourc
   const start = bracketed ? hostStart + 1 : hostStart;
   const end = bracketed ? text.indexOf(']', start) : endOfHost(text, start);
   if (end <= start) return [];
-  const facts = ctx.slice(node!, start, end, spec('node-address', source, GO_IP, 'nodes', { endpoint: true }));
+  const facts = ctx.slice(node!, start, end, { ...spec('node-address', source, GO_IP, 'nodes', { endpoint: true }), component });
   // A host name is no address: only addresses and placeholders are facts.
   return facts.filter((fact) => fact.value.kind === 'address' || fact.value.kind === 'template');
 }
 
 function endOfHost(text: string, start: number): number {
-  for (let i = start; i < text.length; i++) if (text[i] === ':' || text[i] === '/') return i;
-  return text.length;
+  const slash = text.indexOf('/', start);
+  const end = slash < 0 ? text.length : slash;
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= end) return end;
+  const second = text.indexOf(':', colon + 1);
+  // A second colon without brackets: a bare IPv6 address, all of it the host.
+  return second >= 0 && second < end ? end : colon;
 }
 
 function addressPart(text: string): string {
