@@ -243,17 +243,40 @@ function optional(node: Node | undefined): Node[] {
   return node ? [node] : [];
 }
 
+/** Who states an interface address: the component reading it, the field as a user names it, and the node it belongs to. */
+export interface InterfaceOwner {
+  readonly component: Component;
+  readonly source: string;
+  readonly host: string;
+}
+
 /** `192.168.1.10/24`: the node's address (the part before `/`) and the subnet it says the node lives in. */
 export function interfaceAddressFacts(ctx: ExtractContext, items: readonly Node[], source: string, host: string): Fact[] {
+  const owner: InterfaceOwner = { component: 'talos', source, host };
   return items.flatMap((item) => {
     const text = ctx.text(item)?.text ?? '';
     const slash = text.indexOf('/');
     // A placeholder (`${NODE_CIDR}`) may stand for the whole value: it is one address, not a subnet.
-    const network = slash < 0 ? [] : ctx.scalar(item, { ...spec('node-network', source, GO_MASKING_CIDR, 'nodes'), parse: interfaceSubnet }).filter((fact) => fact.value.kind !== 'template');
-    const withSubnet = network.length > 0;
-    const address = ctx.slice(item, 0, withSubnet ? slash : text.length, spec('node-address', source, GO_IP, 'nodes', { host, ...(withSubnet ? { withSubnet } : {}) }));
-    return [...address, ...network];
+    const network = slash < 0 ? [] : ctx.scalar(item, interfaceSubnetSpec(owner)).filter((fact) => fact.value.kind !== 'template');
+    return [...ctx.slice(item, 0, network.length > 0 ? slash : text.length, interfaceAddressSpec(owner, network.length > 0)), ...network];
   });
+}
+
+/**
+ * The same two facts from an address and its prefix length written apart (nmstate's `ip` and
+ * `prefix-length`): the address on `ip`, the subnet as `ip/prefix-length` over both fields.
+ */
+export function splitInterfaceAddressFacts(ctx: ExtractContext, ip: Node | undefined, prefixLength: Node | undefined, owner: InterfaceOwner): Fact[] {
+  const network = scalarString(prefixLength)?.trim() ? ctx.range(ip, prefixLength, interfaceSubnetSpec(owner), '/').filter((fact) => fact.value.kind !== 'template') : [];
+  return [...ctx.scalar(ip, interfaceAddressSpec(owner, network.length > 0)), ...network];
+}
+
+function interfaceAddressSpec(owner: InterfaceOwner, withSubnet: boolean): FieldSpec {
+  return { ...spec('node-address', owner.source, GO_IP, 'nodes', { host: owner.host, ...(withSubnet ? { withSubnet } : {}) }), component: owner.component };
+}
+
+function interfaceSubnetSpec(owner: InterfaceOwner): FieldSpec {
+  return { ...spec('node-network', owner.source, GO_MASKING_CIDR, 'nodes'), component: owner.component, parse: interfaceSubnet };
 }
 
 /** The subnet of an interface address: the prefix with its host bits cleared, which is what the address says. */
