@@ -46,10 +46,11 @@ export interface ExtractContext {
   /** Facts from a substring [start, end) of a decoded scalar (e.g. the value part of `--flag=value`). */
   slice(node: Node, start: number, end: number, spec: FieldSpec, list?: Fact['list']): Fact[];
   /**
-   * One fact for an address range written as two fields (Cilium `start`/`stop`): its text is
-   * `first-last`, its span runs from the first value to the last. Without `last`, the range is `first` alone.
+   * One fact for a value written as two fields: an address range (Cilium `start`/`stop`, text
+   * `first-last`) or, with `separator` `/`, an address and its prefix length (nmstate `ip` and
+   * `prefix-length`). Its span runs from the first value to the last. Without `last`, the value is `first` alone.
    */
-  range(first: Node | undefined, last: Node | undefined, spec: FieldSpec): Fact[];
+  range(first: Node | undefined, last: Node | undefined, spec: FieldSpec, separator?: string): Fact[];
   /** A fact for a value the manifest leaves to its owner's default, placed on `at` (or the document anchor). */
   defaulted(text: string, spec: FieldSpec, at?: Node): Fact;
   /** The facts written for a field, or else its owner's default (none when `fallback` is undefined). */
@@ -142,13 +143,13 @@ export function createContext(doc: ManifestDocument, ref: DocumentRef): ExtractC
     });
   };
 
-  const range = (first: Node | undefined, last: Node | undefined, spec: FieldSpec): Fact[] => {
+  const range = (first: Node | undefined, last: Node | undefined, spec: FieldSpec, separator = '-'): Fact[] => {
     const firstText = text(first);
     if (!firstText || !isValueNode(first)) return [];
     const lastText = isValueNode(last) ? text(last) : undefined;
     const start = spanOf(firstText, 0, firstText.text.length);
     const end = lastText ? spanOf(lastText, 0, lastText.text.length) : start;
-    const value = lastText ? `${firstText.text.trim()}-${lastText.text.trim()}` : firstText.text.trim();
+    const value = lastText ? `${firstText.text.trim()}${separator}${lastText.text.trim()}` : firstText.text.trim();
     return [factOf(spec, value, { start: start.start, end: Math.max(start.end, end.end) }, false)];
   };
 

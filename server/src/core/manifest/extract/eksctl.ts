@@ -1,7 +1,9 @@
 // Extractor: eksctl `ClusterConfig` (eksctl.io/v1alpha5). The VPC (vpc.cidr, vpc.extraCIDRs) and its
 // subnets (vpc.subnets.private/public.<AZ or name>.cidr) are node networks; kubernetesNetworkConfig
-// serviceIPv4CIDR is the service range, and ipFamily is carried on every fact. Facts of one
-// ClusterConfig share one group.
+// serviceIPv4CIDR is the service range, and ipFamily is carried on every fact; the hybrid nodes'
+// remoteNetworkConfig.remoteNodeNetworks[].cidrs (node networks) and remotePodNetworks[].cidrs (pod
+// networks); the kubelets' cluster DNS, derived from the service range. Facts of one ClusterConfig
+// share one group.
 //
 // Defaults:
 //   - the VPC eksctl creates is 192.168.0.0/16 (eksctl pkg/apis/eksctl.io/v1alpha5/vpc.go, DefaultCIDR)
@@ -11,7 +13,8 @@
 //     10.0.0.0/8, else 10.100.0.0/16, as the EKS node bootstrap picks the DNS address to match
 //     (awslabs/amazon-eks-ami files/bootstrap.sh: 172.20.0.10 when a VPC CIDR block starts with `10.`).
 //     IPv6 clusters get a service range from fc00::/7 that cannot be chosen or known in advance.
-// No pod range is read or defaulted: with the Amazon VPC CNI, EKS's default, pods take addresses of the
+// No pod range is read or defaulted for the cloud nodes (the hybrid nodes' remotePodNetworks are the
+// one eksctl states): with the Amazon VPC CNI, EKS's default, pods take addresses of the
 // VPC's subnets (or, with custom networking, of other VPC subnets), so the node networks already hold
 // them. The EKS API refuses a serviceIPv4CIDR that overlaps "any CIDR block assigned to the VPC", so
 // the node networks carry `overlap: 'rejected'`.
@@ -22,7 +25,8 @@ import { rangeOfLiteral } from '../../net/specialRanges';
 import { apiGroupOf, kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
-import { EKSCTL_CIDR, withFamily } from './syntax';
+import { indexedAddress } from './k3s';
+import { EKSCTL_CIDR, GO_IP, withFamily } from './syntax';
 import { below } from './tree';
 import { getKeyNode, mapEntries, scalarString } from '../yamlNode';
 
@@ -32,6 +36,8 @@ const DEFAULT_VPC_CIDR = '192.168.0.0/16';
 const TEN_SLASH_EIGHT = rangeOfLiteral(4, '10.0.0.0/8');
 /** EKS's service range for a VPC with a block in 10.0.0.0/8, and for any other VPC. */
 const DEFAULT_SERVICE_RANGE = { tenVpc: '172.20.0.0/16', otherVpc: '10.100.0.0/16' } as const;
+/** The cluster DNS: the tenth address of the service range (see clusterDns). */
+const DNS_SERVICE_INDEX = 10n;
 
 /** eksctl compares ipFamily case-insensitively; facts carry its canonical spelling. */
 const IP_FAMILIES: Readonly<Record<string, string>> = { ipv4: 'IPv4', ipv6: 'IPv6' };
@@ -55,7 +61,7 @@ export const eksctl: Extractor = {
     const vpc = vpcFacts(ctx, field);
     const services = ctx.scalar(below(ctx, network, ['serviceIPv4CIDR']), field('service-network', 'kubernetesNetworkConfig.serviceIPv4CIDR'));
     if (services.length === 0 && ipFamily === 'IPv4') services.push(...defaultServiceRange(ctx, vpc.blocks, field));
-    return [...vpc.blocks, ...vpc.subnets, ...services];
+    return [...vpc.blocks, ...vpc.subnets, ...services, ...clusterDns(ctx, services[0], field), ...remoteNetworkFacts(ctx, field)];
   },
 };
 
@@ -79,6 +85,32 @@ function vpcFacts(ctx: ExtractContext, field: FieldOf): { blocks: Fact[]; subnet
     ctx.scalar(below(ctx, subnet, ['cidr']), field('node-network', `vpc.subnets.${topology}.${key}.cidr`, NODE_NETWORK)),
   );
   return { blocks: [...primary, ...extra], subnets };
+}
+
+/**
+ * The kubelet's cluster DNS eksctl writes into every node group's bootstrap: the service range's address
+ * with its last byte set to 10 (pkg/nodebootstrap/userdata.go, GetClusterDNS), which for the /12 to /24
+ * ranges EKS accepts is the tenth address. Only where the service range is known (written, or defaulted).
+ */
+function clusterDns(ctx: ExtractContext, services: Fact | undefined, field: FieldOf): Fact[] {
+  const address = services && indexedAddress(services, DNS_SERVICE_INDEX);
+  if (!address) return [];
+  const network = ctx.get(['kubernetesNetworkConfig']);
+  const at = getKeyNode(network, 'serviceIPv4CIDR', ctx.yaml) ?? getKeyNode(ctx.root, 'kubernetesNetworkConfig', ctx.yaml) ?? kindNode(ctx);
+  return [ctx.defaulted(address, { ...field('cluster-dns', 'kubelet clusterDNS'), syntax: GO_IP }, at)];
+}
+
+/**
+ * EKS Hybrid Nodes (remoteNetworkConfig, pkg/apis/eksctl.io/v1alpha5/types.go RemoteNetwork): the
+ * on-premises networks of the hybrid nodes (node networks) and of their pods (pod networks). The EKS
+ * API refuses remote networks overlapping the VPC, the service range or each other, so they carry
+ * `overlap: 'rejected'` too.
+ */
+function remoteNetworkFacts(ctx: ExtractContext, field: FieldOf): Fact[] {
+  const remote = ctx.get(['remoteNetworkConfig']);
+  const entries = (key: string, role: Role) =>
+    ctx.items(below(ctx, remote, [key])).flatMap((entry) => ctx.each(below(ctx, entry, ['cidrs']), field(role, `remoteNetworkConfig.${key}[].cidrs`, { ...NODE_NETWORK, remote: true })));
+  return [...entries('remoteNodeNetworks', 'node-network'), ...entries('remotePodNetworks', 'pod-network')];
 }
 
 /** EKS's choice between its two service ranges, known only when every VPC block is. */

@@ -1,7 +1,7 @@
 // Extractor: k0s `ClusterConfig` (k0s.k0sproject.io/v1beta1, `/etc/k0s/k0s.yaml`) and the k0sctl
 // `Cluster` (k0sctl.k0sproject.io/v1beta1) that embeds it at spec.k0s.config and lists the hosts.
 // Read: spec.network.podCIDR, serviceCIDR, dualStack (IPv6podCIDR, IPv6serviceCIDR), provider, and the
-// node masks of spec.controllerManager.extraArgs; k0sctl's spec.hosts[].ssh.address are the nodes.
+// node masks of spec.controllerManager.extraArgs; k0sctl's spec.hosts[] (ssh, winRM or openSSH address) are the nodes.
 // Defaults from k0sproject/k0s pkg/apis/k0s/v1beta1/network.go (DefaultNetwork): pods 10.244.0.0/16,
 // services 10.96.0.0/12, provider kuberouter; the kubelet's cluster DNS is the tenth address of the
 // service range (Network.DNSAddress). k0s runs kube-controller-manager with --allocate-node-cidrs and the
@@ -76,14 +76,23 @@ function masks(ctx: ExtractContext, specNode: Node | undefined, pods: readonly F
   return [...written, ...defaultNodeMasks(ctx, owner, pods, new Set(set), at)];
 }
 
-/** k0sctl's hosts: each one a node of the cluster (ssh.address, or the `address` of older configs). */
+/**
+ * How k0sctl reaches a host (rig's CompositeConfig: `ssh`, `winRM`, `openSSH`), in the order Host.Address()
+ * falls back through them (k0sctl pkg/apis/k0sctl.k0sproject.io/v1beta1/cluster/host.go); `localhost`
+ * has no address.
+ */
+const CONNECTION_KEYS = ['ssh', 'winRM', 'openSSH'] as const;
+
+/** k0sctl's hosts: each one a node of the cluster (the connection's address, or the `address` of older configs). */
 function hostFacts(ctx: ExtractContext): Fact[] {
   return ctx.items(ctx.get(['spec', 'hosts'])).flatMap((host, index) => {
-    const address = below(ctx, host, ['ssh', 'address']) ?? below(ctx, host, ['address']);
+    const connection = CONNECTION_KEYS.find((key) => scalarString(below(ctx, host, [key, 'address']))?.trim());
+    const address = connection ? below(ctx, host, [connection, 'address']) : below(ctx, host, ['address']);
     const text = scalarString(address)?.trim();
     const role = scalarString(below(ctx, host, ['role']))?.trim() ?? 'worker';
     if (!text) return [];
-    const facts = ctx.scalar(address, { role: 'node-address', component: 'k0s', source: 'k0sctl spec.hosts[].ssh.address', syntax: COMPONENT_IP, group: 'nodes', attributes: { host: text, hostRole: role, index } });
+    const source = `k0sctl spec.hosts[].${connection ? `${connection}.` : ''}address`;
+    const facts = ctx.scalar(address, { role: 'node-address', component: 'k0s', source, syntax: COMPONENT_IP, group: 'nodes', attributes: { host: text, hostRole: role, index } });
     // A host name is no address: only parsed addresses are nodes' addresses.
     return facts.filter((fact) => fact.value.kind === 'address' || fact.value.kind === 'template');
   });

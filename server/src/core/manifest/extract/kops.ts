@@ -1,6 +1,6 @@
 // Extractor: kops `Cluster` (kops.k8s.io/v1alpha2; v1alpha3 moves the network fields below
-// spec.networking). The cloud network (networkCIDR, additionalNetworkCIDRs) and its subnets are node
-// networks; nonMasqueradeCIDR, podCIDR, serviceClusterIPRange, kubeControllerManager.clusterCIDR and
+// spec.networking). The cloud network (networkCIDR, additionalNetworkCIDRs) and its subnets (`cidr`, and
+// `ipv6CIDR` when it is a literal CIDR) are node networks; nonMasqueradeCIDR, podCIDR, serviceClusterIPRange, kubeControllerManager.clusterCIDR and
 // nodeCIDRMaskSize, and kubeDNS.serverIP describe the cluster inside them. Facts of one Cluster share
 // one group.
 //
@@ -125,9 +125,22 @@ function nodeNetworkFacts(ctx: ExtractContext, cluster: KopsCluster): Fact[] {
     // A templated name says nothing until rendered: the subnet is named by its position then.
     const written = scalarString(below(ctx, subnet, ['name']));
     const name = written !== undefined && !isTemplate(written) ? written : String(index);
-    return ctx.scalar(below(ctx, subnet, ['cidr']), field('node-network', `${path}.subnets[${name}].cidr`, withFamily(KOPS_CIDR, 4), NODE_NETWORK));
+    return [
+      ...ctx.scalar(below(ctx, subnet, ['cidr']), field('node-network', `${path}.subnets[${name}].cidr`, withFamily(KOPS_CIDR, 4), NODE_NETWORK)),
+      ...subnetIpv6Facts(ctx, below(ctx, subnet, ['ipv6CIDR']), `${path}.subnets[${name}].ipv6CIDR`),
+    ];
   });
   return [...network, ...additional, ...subnets];
+}
+
+/**
+ * A subnet's IPv6 block (AWS only): a literal IPv6 CIDR is a node network like `cidr`; kops' `/LEN#N`
+ * notation (validation.go validateIPv6CIDR, utils.ParseCIDRNotation: the Nth /LEN of the VPC's
+ * Amazon-provided prefix, known only once AWS assigns it) names no range and is skipped.
+ */
+function subnetIpv6Facts(ctx: ExtractContext, node: Node | undefined, source: string): Fact[] {
+  if (ctx.text(node)?.text.trim().startsWith('/')) return [];
+  return ctx.scalar(node, field('node-network', source, withFamily(KOPS_CIDR, 6), NODE_NETWORK));
 }
 
 function nonMasqueradeFacts(ctx: ExtractContext, cluster: KopsCluster): Fact[] {

@@ -1,7 +1,10 @@
 // Extractor: kubeadm (`kubeadm.k8s.io` v1beta2, v1beta3, v1beta4), domain-rules.md §6, with the
 // kube-controller-manager and kubelet flags its arguments carry (§3, §5):
 //   - `ClusterConfiguration` networking.podSubnet/serviceSubnet and controllerManager/apiServer
-//     extraArgs, standalone or embedded as YAML in the `kubeadm-config` ConfigMap;
+//     extraArgs, standalone or embedded as YAML in the `kubeadm-config` ConfigMap, and its
+//     controlPlaneEndpoint when the host is an address (`192.168.2.71:6443`, `[2001:db8::1]:6443`, a bare
+//     address; kubeadm's ParseHostPort, cmd/kubeadm/app/util/endpoint.go, takes an IP or a DNS name with
+//     an optional port): the API's address on the node network, often a VIP;
 //   - `InitConfiguration` / `JoinConfiguration` localAPIEndpoint.advertiseAddress and
 //     nodeRegistration.kubeletExtraArgs max-pods;
 //   - the same three configurations inside Cluster API's KubeadmControlPlane and KubeadmConfig(Template);
@@ -18,6 +21,7 @@ import type { Extractor } from './extractor';
 import { parseGoBool } from './flags';
 import { NODE_MASK_FLAGS, NodeMaskOwner, defaultNodeMasks, nodeMaskSpec } from './nodeMask';
 import { COMPONENT_CIDR, COMPONENT_IP, INTEGER } from './syntax';
+import { endpointFacts } from './talos';
 import { below } from './tree';
 import { Node, getKeyNode, mapEntries, scalarString } from '../yamlNode';
 
@@ -86,7 +90,9 @@ function clusterConfigurationFacts(ctx: ExtractContext, config: Node | undefined
       : legacyMask !== undefined
         ? [ctx.defaulted(String(legacyMask), { ...nodeMaskSpec(maskOwner, 'node-cidr-mask-size'), source: `${maskOwner.label('node-cidr-mask-size')} (computed by kubeadm before 1.20)` }, maskAt)]
         : defaultNodeMasks(ctx, maskOwner, [...podSubnet, ...clusterCidr], new Set(setMasks), maskAt);
-  return [...podSubnet, ...clusterCidr, ...services, ...serviceRanges, ...masks, ...maskDefaults];
+  // v1alpha1/v1alpha2 MasterConfiguration keeps it at api.controlPlaneEndpoint.
+  const endpoint = endpointFacts(ctx, below(ctx, config, ['controlPlaneEndpoint']) ?? below(ctx, config, ['api', 'controlPlaneEndpoint']), 'kubeadm controlPlaneEndpoint', 'kubeadm');
+  return [...podSubnet, ...clusterCidr, ...services, ...serviceRanges, ...masks, ...maskDefaults, ...endpoint];
 }
 
 /** The minor version of `kubernetesVersion: v1.18.2`, or undefined when absent or not a 1.x version. */

@@ -1,7 +1,8 @@
 // Extractor: KubeOne `KubeOneCluster` (kubeone.k8c.io/v1beta2, v1beta3): clusterNetwork.podSubnet,
 // serviceSubnet, podSubnetIPv6, serviceSubnetIPv6, nodeCIDRMaskSizeIPv4/IPv6, ipFamily and cni, and the
 // hosts of controlPlane and staticWorkers (privateAddress, else publicAddress) and the dynamicWorkers'
-// replicas as the cluster's nodes.
+// replicas as the cluster's nodes; apiEndpoint.host, when it is an address (the API's address on the
+// node network, usually a load balancer's or a VIP); the kubelet's cluster DNS KubeOne configures.
 // Defaults per ipFamily from kubermatic/kubeone pkg/apis/kubeone/v1beta2/defaults.go
 // (SetDefaults_ClusterNetwork): IPv4 10.244.0.0/16 and 10.96.0.0/12 at node mask /24, IPv6 fd01::/48 and
 // fd02::/120 at /64. KubeOne renders them into the kubeadm config it runs, so kubeadm's checks apply.
@@ -11,10 +12,12 @@ import type { Family } from '../../net/addr';
 import { apiGroupOf, kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
+import { indexedAddress } from './k3s';
 import { NodeMaskOwner, nodeMaskSpec } from './nodeMask';
 import { COMPONENT_CIDR, COMPONENT_IP } from './syntax';
+import { endpointFacts } from './talos';
 import { below } from './tree';
-import { Node, getKeyNode, mapEntries, scalarString } from '../yamlNode';
+import { Node, getKeyNode, isScalarNode, mapEntries, scalarString } from '../yamlNode';
 
 interface FamilyFields {
   readonly pods: string;
@@ -27,6 +30,11 @@ const FAMILY_FIELDS: Readonly<Record<Family, FamilyFields>> = {
   4: { pods: 'podSubnet', services: 'serviceSubnet', mask: 'nodeCIDRMaskSizeIPv4', defaults: { pods: '10.244.0.0/16', services: '10.96.0.0/12', mask: '24' } },
   6: { pods: 'podSubnetIPv6', services: 'serviceSubnetIPv6', mask: 'nodeCIDRMaskSizeIPv6', defaults: { pods: 'fd01::/48', services: 'fd02::/120', mask: '64' } },
 };
+
+/** NodeLocal DNSCache's address, which KubeOne gives the kubelets (pkg/templates/resources NodeLocalDNSVirtualIP). */
+const NODE_LOCAL_DNS_ADDRESS = '169.254.20.10';
+/** kubeadm's cluster DNS: the tenth address of the service subnet (the DNS Service's ClusterIP, KubeOne's NthServiceSubnetIP(10)). */
+const CLUSTER_DNS_INDEX = 10n;
 
 /** The families of each `ipFamily` value; IPv4 when it is left out. */
 const IP_FAMILIES: Readonly<Record<string, readonly Family[]>> = { IPv4: [4], IPv6: [6], 'IPv4+IPv6': [4, 6], 'IPv6+IPv4': [6, 4] };
@@ -44,9 +52,25 @@ export const kubeone: Extractor = {
     const families = IP_FAMILIES[ipFamily] ?? [];
     const nodes = hosts.length + dynamicWorkers(ctx);
     const attributes = { ipFamily, cni, ...(nodes > 0 ? { nodes } : {}) };
-    return [...families.flatMap((family) => familyFacts(ctx, network, family, attributes, at)), ...hosts];
+    const ranges = families.flatMap((family) => familyFacts(ctx, network, family, attributes, at));
+    const services = ranges.find((fact) => fact.role === 'service-network');
+    return [...ranges, ...clusterDnsFacts(ctx, services, at), ...hosts, ...endpointFacts(ctx, ctx.get(['apiEndpoint', 'host']), 'KubeOne apiEndpoint.host', 'kubeone')];
   },
 };
+
+/**
+ * The kubelet's clusterDNS as KubeOne configures it: NodeLocal DNSCache's link-local address while
+ * features.nodeLocalDNS.deploy holds (defaults.go sets it true when nodeLocalDNS is left out; a
+ * nodeLocalDNS map without `deploy` is false), else kubeadm's own, the tenth address of the first service subnet.
+ */
+function clusterDnsFacts(ctx: ExtractContext, services: Fact | undefined, at: Node | undefined): Fact[] {
+  const nodeLocal = below(ctx, ctx.get(['features']), ['nodeLocalDNS']);
+  const deployed = nodeLocal === undefined || isScalarNode(nodeLocal) || scalarString(below(ctx, nodeLocal, ['deploy']))?.trim() === 'true';
+  const address = deployed ? NODE_LOCAL_DNS_ADDRESS : services && indexedAddress(services, CLUSTER_DNS_INDEX);
+  if (!address) return [];
+  const fieldSpec: FieldSpec = { role: 'cluster-dns', component: 'kubeone', source: 'KubeOne kubelet clusterDNS', syntax: COMPONENT_IP, group: 'cluster', ...(deployed ? { attributes: { nodeLocalDNS: true } } : {}) };
+  return [ctx.defaulted(address, fieldSpec, getKeyNode(ctx.get(['features']), 'nodeLocalDNS', ctx.yaml) ?? at)];
+}
 
 function spec(role: Role, source: string, attributes?: FieldSpec['attributes']): FieldSpec {
   return { role, component: 'kubeone', source: `KubeOne clusterNetwork.${source}`, syntax: COMPONENT_CIDR, group: 'cluster', ...(attributes ? { attributes } : {}) };

@@ -11,7 +11,8 @@
 //   - the agent-based and assisted installers' objects: `AgentClusterInstall`
 //     (extensions.hive.openshift.io, spec.networking as in install-config, written values only: the
 //     assisted service fills the rest; OVN-Kubernetes' internal subnets when it names that type) and `AgentConfig` / `NMStateConfig` (the hosts' static addresses,
-//     nmstate `interfaces[].ipv4/ipv6.address[].ip`, and the rendezvous host).
+//     nmstate `interfaces[].ipv4/ipv6.address[].ip` with the subnet their `prefix-length` says, and the
+//     rendezvous host; also the kindless v1alpha1 agent-config.yaml of the first releases).
 // The API and ingress VIPs (install-config platform.<name>.apiVIPs/ingressVIPs and the singular
 // pre-4.12 fields, AgentClusterInstall spec.apiVIPs/ingressVIPs) are node addresses: they live in the
 // machine network, and a load-balancer pool or a cluster range holding one takes the API or the
@@ -21,8 +22,9 @@
 // the lists are absent: machine network 10.0.0.0/16, service network 172.30.0.0/16, cluster network
 // 10.128.0.0/14 with hostPrefix 23, networkType OVNKubernetes (since 4.12). hostPrefix is the node mask:
 // OVN-Kubernetes gives each node one /hostPrefix of its entry. OpenShift's kubelets run with maxPods
-// 250 (the machine-config operator's kubelet template), a default fact too. The machine network is the node network,
-// and openshift-install refuses any overlap of the three networks (pkg/types/validation/installconfig.go:
+// 250 (the machine-config operator's kubelet template), a default fact too, and so is the cluster DNS,
+// the tenth address of the first service network (see clusterDnsFacts). The machine network is the
+// node network, and openshift-install refuses any overlap of the three networks (pkg/types/validation/installconfig.go:
 // "cluster network must not overlap with any of the machine networks", "service network must not overlap
 // with any of the machine networks"), so node-network facts say `overlap: 'rejected'`.
 //
@@ -33,17 +35,23 @@
 // of an OVN-Kubernetes cluster, and written values where install-config or the operator object sets them.
 
 import type { Fact, Role } from '../../model';
+import { documentKey } from '../../model';
 import type { Family } from '../../net/addr';
 import { apiGroupOf } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
+import { indexedAddress } from './k3s';
 import { nodeMaskSpec, NodeMaskOwner, familiesOf } from './nodeMask';
 import { GO_IP, INTEGER, K8S_STRICT_CIDR } from './syntax';
+import { splitInterfaceAddressFacts } from './talos';
 import { below } from './tree';
 import { Node, getKeyNode, mapEntries, scalarString } from '../yamlNode';
 
 const INSTALL_CONFIG_KEY = 'install-config.yaml';
 const OVN_KUBERNETES = 'OVNKubernetes';
+const RENDEZVOUS_IP = 'rendezvousIP';
+/** The apiVersions of agent-config.yaml (openshift/installer pkg/types/agent AgentConfigVersion, and its predecessor). */
+const AGENT_CONFIG_VERSIONS = ['v1alpha1', 'v1beta1'];
 
 /** openshift/installer pkg/types/defaults/installconfig.go. */
 const INSTALLER_DEFAULTS = {
@@ -57,6 +65,9 @@ const INSTALLER_DEFAULTS = {
   /** The installer's default pool sizes: three control-plane and three compute machines. */
   replicas: 3,
 } as const;
+
+/** The DNS Service's address: the tenth of the first service network. */
+const CLUSTER_DNS_INDEX = 10n;
 
 /** The kubelet's maxPods on OpenShift nodes (the machine-config operator's kubelet.conf template), not upstream's 110. */
 const OPENSHIFT_MAX_PODS = '250';
@@ -82,11 +93,11 @@ const OPERATOR_OVN_FIELDS: ReadonlyArray<{ subnet: OvnSubnet; family: Family; pa
 
 export const openshift: Extractor = {
   name: 'openshift',
-  triggers: ['baseDomain', 'config.openshift.io', 'operator.openshift.io', INSTALL_CONFIG_KEY, 'AgentClusterInstall', 'AgentConfig', 'NMStateConfig'],
+  triggers: ['baseDomain', 'config.openshift.io', 'operator.openshift.io', INSTALL_CONFIG_KEY, 'AgentClusterInstall', 'AgentConfig', 'NMStateConfig', RENDEZVOUS_IP],
   extract(ctx) {
     if (isInstallConfig(ctx)) return installConfigFacts(ctx);
     if (ctx.ref.kind === 'AgentClusterInstall' && apiGroupOf(ctx) === 'extensions.hive.openshift.io') return agentClusterInstallFacts(ctx);
-    if (ctx.ref.kind === 'AgentConfig' || (ctx.ref.kind === 'NMStateConfig' && apiGroupOf(ctx) === 'agent-install.openshift.io')) return agentHostFacts(ctx);
+    if (isAgentConfig(ctx) || (ctx.ref.kind === 'NMStateConfig' && apiGroupOf(ctx) === 'agent-install.openshift.io')) return agentHostFacts(ctx);
     if (ctx.ref.kind === 'Network' && apiGroupOf(ctx) === 'config.openshift.io') return networkConfigFacts(ctx);
     if (ctx.ref.kind === 'Network' && apiGroupOf(ctx) === 'operator.openshift.io') return operatorFacts(ctx);
     if (ctx.ref.kind === 'Secret' || ctx.ref.kind === 'ConfigMap') return embeddedInstallConfigs(ctx).flatMap(installConfigFacts);
@@ -98,6 +109,18 @@ export const openshift: Extractor = {
 function isInstallConfig(ctx: ExtractContext): boolean {
   const keys = new Set(mapEntries(ctx.root, ctx.yaml).map(([key]) => key));
   return !keys.has('kind') && keys.has('baseDomain') && (keys.has('networking') || keys.has('platform'));
+}
+
+/**
+ * An agent-config.yaml: kind AgentConfig, or the kindless `apiVersion: v1alpha1` (or v1beta1) files of
+ * the first agent-based installer releases with a rendezvousIP. The installer reads agent-config.yaml by
+ * its file name and never checks kind (pkg/asset/agent/agentconfig, yaml.UnmarshalStrict into
+ * agent.Config), and converts v1alpha1 to v1beta1 (pkg/types/conversion/agentconfig.go).
+ */
+function isAgentConfig(ctx: ExtractContext): boolean {
+  if (ctx.ref.kind === 'AgentConfig') return true;
+  const keys = new Set(mapEntries(ctx.root, ctx.yaml).map(([key]) => key));
+  return !keys.has('kind') && keys.has(RENDEZVOUS_IP) && AGENT_CONFIG_VERSIONS.includes(scalarString(ctx.get(['apiVersion']))?.trim() ?? '');
 }
 
 function embeddedInstallConfigs(ctx: ExtractContext): ExtractContext[] {
@@ -126,7 +149,17 @@ function installConfigFacts(ctx: ExtractContext): Fact[] {
   const internal = networkType === OVN_KUBERNETES ? ovnInstallConfigFacts(ctx, networking, [...pods, ...services], networkTypeNode ?? anchor) : [];
   const maxPods = ctx.defaulted(OPENSHIFT_MAX_PODS, spec('max-pods', 'OpenShift kubelet maxPods'), anchor);
   const vips = mapEntries(ctx.get(['platform']), ctx.yaml).flatMap(([name, platform]) => vipFacts(ctx, platform, `OpenShift platform.${name}`));
-  return [...clusterNetwork, ...services, ...machines, ...internal, maxPods, ...vips];
+  return [...clusterNetwork, ...services, ...clusterDnsFacts(ctx, services[0], getKeyNode(networking, 'serviceNetwork', ctx.yaml) ?? anchor), ...machines, ...internal, maxPods, ...vips];
+}
+
+/**
+ * The cluster DNS: the DNS operator gives the DNS Service the tenth address of the first service network
+ * (openshift/cluster-dns-operator pkg/operator/controller/controller.go, getClusterIPFromNetworkConfig:
+ * cidr.Host(serviceNetwork[0], 10)), and the kubelets are pointed at it.
+ */
+function clusterDnsFacts(ctx: ExtractContext, services: Fact | undefined, at: Node | undefined): Fact[] {
+  const address = services && indexedAddress(services, CLUSTER_DNS_INDEX);
+  return address ? [ctx.defaulted(address, { ...spec('cluster-dns', 'OpenShift kubelet clusterDNS'), syntax: GO_IP }, at)] : [];
 }
 
 /** The API and ingress VIPs of a platform section (or an AgentClusterInstall spec): the list fields, else the singular ones. */
@@ -151,23 +184,23 @@ function agentClusterInstallFacts(ctx: ExtractContext): Fact[] {
 
 /**
  * AgentConfig (agent-config.yaml) and NMStateConfig: each host's static addresses in nmstate form, one
- * node per host (its hostname, else its first address), and the rendezvous host's address.
+ * node per host (its hostname, else its first address), and the rendezvous host's address. An nmstate
+ * address is `ip` with its `prefix-length`, so it says the node lives in that subnet: a node address and
+ * a node network, as Talos' interface addresses are.
  */
 function agentHostFacts(ctx: ExtractContext): Fact[] {
-  const addressSpec = (source: string, host?: string): FieldSpec => ({ role: 'node-address', component: 'openshift', source, syntax: GO_IP, group: 'nodes', ...(host ? { attributes: { host } } : {}) });
   const nmstateAddresses = (config: Node | undefined) =>
-    ctx.items(below(ctx, config, ['interfaces'])).flatMap((iface) => ['ipv4', 'ipv6'].flatMap((family) => ctx.items(below(ctx, iface, [family, 'address'])).map((entry) => below(ctx, entry, ['ip'])))).filter((n): n is Node => n !== undefined);
-  if (ctx.ref.kind === 'NMStateConfig') {
-    const addresses = nmstateAddresses(ctx.get(['spec', 'config']));
-    const host = ctx.ref.name ?? scalarString(addresses[0]);
-    return addresses.flatMap((node) => ctx.scalar(node, addressSpec('OpenShift NMStateConfig spec.config.interfaces[].address[].ip', host)));
-  }
-  const hosts = ctx.items(ctx.get(['hosts'])).flatMap((hostNode) => {
-    const addresses = nmstateAddresses(below(ctx, hostNode, ['networkConfig']));
-    const host = scalarString(below(ctx, hostNode, ['hostname']))?.trim() || scalarString(addresses[0])?.trim();
-    return addresses.flatMap((node) => ctx.scalar(node, addressSpec('OpenShift AgentConfig hosts[].networkConfig.interfaces[].address[].ip', host)));
-  });
-  return [...ctx.scalar(ctx.get(['rendezvousIP']), addressSpec('OpenShift AgentConfig rendezvousIP')), ...hosts];
+    ctx.items(below(ctx, config, ['interfaces'])).flatMap((iface) => ['ipv4', 'ipv6'].flatMap((family) => ctx.items(below(ctx, iface, [family, 'address'])))).filter((entry) => below(ctx, entry, ['ip']) !== undefined);
+  const hostFacts = (entries: readonly Node[], source: string, named: string | undefined) => {
+    const host = named || scalarString(below(ctx, entries[0], ['ip']))?.trim() || documentKey(ctx.ref);
+    return entries.flatMap((entry) => splitInterfaceAddressFacts(ctx, below(ctx, entry, ['ip']), below(ctx, entry, ['prefix-length']), { component: 'openshift', source, host }));
+  };
+  if (ctx.ref.kind === 'NMStateConfig') return hostFacts(nmstateAddresses(ctx.get(['spec', 'config'])), 'OpenShift NMStateConfig spec.config.interfaces[].address[].ip', ctx.ref.name);
+  const hosts = ctx.items(ctx.get(['hosts'])).flatMap((hostNode) =>
+    hostFacts(nmstateAddresses(below(ctx, hostNode, ['networkConfig'])), 'OpenShift AgentConfig hosts[].networkConfig.interfaces[].address[].ip', scalarString(below(ctx, hostNode, ['hostname']))?.trim()),
+  );
+  const rendezvous = ctx.scalar(ctx.get([RENDEZVOUS_IP]), { role: 'node-address', component: 'openshift', source: 'OpenShift AgentConfig rendezvousIP', syntax: GO_IP, group: 'nodes' });
+  return [...rendezvous, ...hosts];
 }
 
 /** The machines openshift-install creates: controlPlane.replicas plus every compute pool's, 3 each by default. */

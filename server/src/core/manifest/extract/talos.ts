@@ -35,7 +35,7 @@
 // pod/service CIDR addresses overlap", internal/app/machined/pkg/controllers/runtime/internal/
 // diagnostics/address_overlap.go), range-overlap's node-network case.
 
-import type { Fact, FactValue, Role } from '../../model';
+import type { Component, Fact, FactValue, Role } from '../../model';
 import { documentKey } from '../../model';
 import { bitsOf } from '../../net/addr';
 import { masked, prefixToRange } from '../../net/prefix';
@@ -250,23 +250,47 @@ function optional(node: Node | undefined): Node[] {
   return node ? [node] : [];
 }
 
+/** Who states an interface address: the component reading it, the field as a user names it, and the node it belongs to. */
+export interface InterfaceOwner {
+  readonly component: Component;
+  readonly source: string;
+  readonly host: string;
+}
+
 /** `192.168.1.10/24`: the node's address (the part before `/`) and the subnet it says the node lives in. */
 export function interfaceAddressFacts(ctx: ExtractContext, items: readonly Node[], source: string, host: string): Fact[] {
+  const owner: InterfaceOwner = { component: 'talos', source, host };
   return items.flatMap((item) => {
     const text = ctx.text(item)?.text ?? '';
     const slash = text.indexOf('/');
     // A placeholder (`${NODE_CIDR}`) may stand for the whole value: it is one address, not a subnet.
-    const written = slash < 0 ? [] : ctx.scalar(item, { ...spec('node-network', source, GO_MASKING_CIDR, 'nodes'), parse: interfaceSubnet }).filter((fact) => fact.value.kind !== 'template');
+    const written = slash < 0 ? [] : ctx.scalar(item, interfaceSubnetSpec(owner)).filter((fact) => fact.value.kind !== 'template');
     // A host prefix (`/32`, `/128`: a routed or point-to-point address) names no subnet the node lives in.
     const network = written.filter((fact) => !isHostPrefixFact(fact));
-    const withSubnet = network.length > 0;
-    const address = ctx.slice(item, 0, written.length > 0 ? slash : text.length, spec('node-address', source, GO_IP, 'nodes', { host, ...(withSubnet ? { withSubnet } : {}) }));
-    return [...address, ...network];
+    return [...ctx.slice(item, 0, written.length > 0 ? slash : text.length, interfaceAddressSpec(owner, network.length > 0)), ...network];
   });
+}
+
+/**
+ * The same two facts from an address and its prefix length written apart (nmstate's `ip` and
+ * `prefix-length`): the address on `ip`, the subnet as `ip/prefix-length` over both fields.
+ */
+export function splitInterfaceAddressFacts(ctx: ExtractContext, ip: Node | undefined, prefixLength: Node | undefined, owner: InterfaceOwner): Fact[] {
+  const written = scalarString(prefixLength)?.trim() ? ctx.range(ip, prefixLength, interfaceSubnetSpec(owner), '/').filter((fact) => fact.value.kind !== 'template') : [];
+  const network = written.filter((fact) => !isHostPrefixFact(fact));
+  return [...ctx.scalar(ip, interfaceAddressSpec(owner, network.length > 0)), ...network];
 }
 
 function isHostPrefixFact(fact: Fact): boolean {
   return fact.value.kind === 'prefix' && fact.value.prefix.bits === bitsOf(fact.value.prefix.addr.family);
+}
+
+function interfaceAddressSpec(owner: InterfaceOwner, withSubnet: boolean): FieldSpec {
+  return { ...spec('node-address', owner.source, GO_IP, 'nodes', { host: owner.host, ...(withSubnet ? { withSubnet } : {}) }), component: owner.component };
+}
+
+function interfaceSubnetSpec(owner: InterfaceOwner): FieldSpec {
+  return { ...spec('node-network', owner.source, GO_MASKING_CIDR, 'nodes'), component: owner.component, parse: interfaceSubnet };
 }
 
 /** The subnet of an interface address: the prefix with its host bits cleared, which is what the address says. */
@@ -281,8 +305,13 @@ function vipFacts(ctx: ExtractContext, node: Node | undefined, source: string): 
   return ctx.scalar(node, spec('node-address', source, GO_IP, 'nodes', { vip: true }));
 }
 
-/** The control-plane endpoint `https://192.168.1.100:6443`: its host, when it is an address. */
-export function endpointFacts(ctx: ExtractContext, node: Node | undefined, source: string): Fact[] {
+/**
+ * A control-plane endpoint, `https://192.168.1.100:6443` or a bare `host[:port]` (kubeadm's
+ * controlPlaneEndpoint, KubeOne's apiEndpoint.host): its host, when it is an address. A host with more
+ * than one colon and no brackets is a bare IPv6 address, as Go's SplitHostPort fails on it ("too many
+ * colons") and kubeadm's ParseHostPort then takes the whole value as the host.
+ */
+export function endpointFacts(ctx: ExtractContext, node: Node | undefined, source: string, component: Component = 'talos'): Fact[] {
   const text = ctx.text(node)?.text;
   if (text === undefined) return [];
   const hostStart = text.indexOf('://') < 0 ? 0 : text.indexOf('://') + 3;
@@ -290,14 +319,19 @@ export function endpointFacts(ctx: ExtractContext, node: Node | undefined, sourc
   const start = bracketed ? hostStart + 1 : hostStart;
   const end = bracketed ? text.indexOf(']', start) : endOfHost(text, start);
   if (end <= start) return [];
-  const facts = ctx.slice(node!, start, end, spec('node-address', source, GO_IP, 'nodes', { endpoint: true }));
+  const facts = ctx.slice(node!, start, end, { ...spec('node-address', source, GO_IP, 'nodes', { endpoint: true }), component });
   // A host name is no address: only addresses and placeholders are facts.
   return facts.filter((fact) => fact.value.kind === 'address' || fact.value.kind === 'template');
 }
 
 function endOfHost(text: string, start: number): number {
-  for (let i = start; i < text.length; i++) if (text[i] === ':' || text[i] === '/') return i;
-  return text.length;
+  const slash = text.indexOf('/', start);
+  const end = slash < 0 ? text.length : slash;
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= end) return end;
+  const second = text.indexOf(':', colon + 1);
+  // A second colon without brackets: a bare IPv6 address, all of it the host.
+  return second >= 0 && second < end ? end : colon;
 }
 
 function addressPart(text: string): string {
