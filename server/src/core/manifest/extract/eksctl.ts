@@ -2,8 +2,8 @@
 // subnets (vpc.subnets.private/public.<AZ or name>.cidr) are node networks; kubernetesNetworkConfig
 // serviceIPv4CIDR is the service range, and ipFamily is carried on every fact; the hybrid nodes'
 // remoteNetworkConfig.remoteNodeNetworks[].cidrs (node networks) and remotePodNetworks[].cidrs (pod
-// networks); the kubelets' cluster DNS, derived from the service range. Facts of one ClusterConfig
-// share one group.
+// networks); the kubelets' cluster DNS, a node group's clusterDNS or derived from the service range.
+// Facts of one ClusterConfig share one group.
 //
 // Defaults:
 //   - the VPC eksctl creates is 192.168.0.0/16 (eksctl pkg/apis/eksctl.io/v1alpha5/vpc.go, DefaultCIDR)
@@ -88,16 +88,24 @@ function vpcFacts(ctx: ExtractContext, field: FieldOf): { blocks: Fact[]; subnet
 }
 
 /**
- * The kubelet's cluster DNS eksctl writes into every node group's bootstrap: the service range's address
- * with its last byte set to 10 (pkg/nodebootstrap/userdata.go, GetClusterDNS), which for the /12 to /24
- * ranges EKS accepts is the tenth address. Only where the service range is known (written, or defaulted).
+ * The kubelet's cluster DNS eksctl writes into every node group's bootstrap: a self-managed node
+ * group's own `clusterDNS`, else the service range's address with its last byte set to 10
+ * (pkg/nodebootstrap/userdata.go, NewBootstrapper and GetClusterDNS), which for the /12 to /24 ranges
+ * EKS accepts is the tenth address; managed node groups always take the derived one. The derived value
+ * is stated where the service range is known (written, or defaulted), unless every node group of a
+ * config without managed ones overrides it — then no kubelet uses it.
  */
 function clusterDns(ctx: ExtractContext, services: Fact | undefined, field: FieldOf): Fact[] {
+  const dnsField = { ...field('cluster-dns', 'nodeGroups[].clusterDNS'), syntax: GO_IP };
+  const nodeGroups = ctx.items(ctx.get(['nodeGroups']));
+  const overrides = nodeGroups.map((group) => below(ctx, group, ['clusterDNS'])).filter((node) => scalarString(node)?.trim());
+  const written = overrides.flatMap((node) => ctx.scalar(node, dnsField));
+  const everyKubeletOverridden = nodeGroups.length > 0 && overrides.length === nodeGroups.length && ctx.items(ctx.get(['managedNodeGroups'])).length === 0;
   const address = services && indexedAddress(services, DNS_SERVICE_INDEX);
-  if (!address) return [];
+  if (!address || everyKubeletOverridden) return written;
   const network = ctx.get(['kubernetesNetworkConfig']);
   const at = getKeyNode(network, 'serviceIPv4CIDR', ctx.yaml) ?? getKeyNode(ctx.root, 'kubernetesNetworkConfig', ctx.yaml) ?? kindNode(ctx);
-  return [ctx.defaulted(address, { ...field('cluster-dns', 'kubelet clusterDNS'), syntax: GO_IP }, at)];
+  return [...written, ctx.defaulted(address, { ...field('cluster-dns', 'kubelet clusterDNS'), syntax: GO_IP }, at)];
 }
 
 /**

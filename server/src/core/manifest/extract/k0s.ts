@@ -83,16 +83,25 @@ function masks(ctx: ExtractContext, specNode: Node | undefined, pods: readonly F
  */
 const CONNECTION_KEYS = ['ssh', 'winRM', 'openSSH'] as const;
 
-/** k0sctl's hosts: each one a node of the cluster (the connection's address, or the `address` of older configs). */
+/**
+ * k0sctl's hosts: each one a node of the cluster (the connection's address, or the `address` of older
+ * configs), with its `privateAddress` beside it: k0sctl validates it as an IP and hands it to the kubelet
+ * as `--node-ip` and to the controllers' `spec.api.sans` (host.go, KubeletExtraArgs; configure_k0s.go),
+ * so it is the address the cluster sees. Both facts name one host, which counts once.
+ */
 function hostFacts(ctx: ExtractContext): Fact[] {
   return ctx.items(ctx.get(['spec', 'hosts'])).flatMap((host, index) => {
     const connection = CONNECTION_KEYS.find((key) => scalarString(below(ctx, host, [key, 'address']))?.trim());
     const address = connection ? below(ctx, host, [connection, 'address']) : below(ctx, host, ['address']);
-    const text = scalarString(address)?.trim();
+    const privateAddress = below(ctx, host, ['privateAddress']);
+    const name = scalarString(address)?.trim() || scalarString(privateAddress)?.trim();
+    if (!name) return [];
     const role = scalarString(below(ctx, host, ['role']))?.trim() ?? 'worker';
-    if (!text) return [];
-    const source = `k0sctl spec.hosts[].${connection ? `${connection}.` : ''}address`;
-    const facts = ctx.scalar(address, { role: 'node-address', component: 'k0s', source, syntax: COMPONENT_IP, group: 'nodes', attributes: { host: text, hostRole: role, index } });
+    const hostSpec = (source: string): FieldSpec => ({ role: 'node-address', component: 'k0s', source, syntax: COMPONENT_IP, group: 'nodes', attributes: { host: name, hostRole: role, index } });
+    const facts = [
+      ...ctx.scalar(address, hostSpec(`k0sctl spec.hosts[].${connection ? `${connection}.` : ''}address`)),
+      ...ctx.scalar(privateAddress, hostSpec('k0sctl spec.hosts[].privateAddress')),
+    ];
     // A host name is no address: only parsed addresses are nodes' addresses.
     return facts.filter((fact) => fact.value.kind === 'address' || fact.value.kind === 'template');
   });
