@@ -112,6 +112,33 @@ export function checkFacts(fixturePath: string): void {
   compare(fixturePath, fixture.files, actual);
 }
 
+/**
+ * Checks what Flux substitution made of a fixture's placeholders: every fact that was or still is a
+ * `${VAR}` placeholder, after the whole fixture is analysed, with its value and where it was set.
+ */
+export function checkSubstitutions(fixturePath: string): void {
+  const text = readFileSync(fixturePath, 'utf8');
+  const fixture = loadFixture(text);
+  const result = analyzeFixture(fixture);
+  const fileOf = new Map(fixture.files.map((f) => [`${FIXTURE_ROOT}/${f.path}`, f]));
+  const actual = new Map<string, Annotation[]>();
+  for (const manifest of result.scopes.flatMap((scope) => scope.scope.files)) {
+    const file = fileOf.get(manifest.uri)!;
+    const placeholders = manifest.facts.filter((fact) => fact.substitution || (fact.value.kind === 'template' && file.text.slice(fact.span.start, fact.span.end).includes('${')));
+    actual.set(file.path, placeholders.map((fact) => toAnnotation(file.text, fact.span, 'fact', fact.role, describeSubstitution(fact, fileOf))));
+  }
+  assert.deepEqual(result.internalErrors, []);
+  compare(fixturePath, fixture.files, actual);
+}
+
+function describeSubstitution(fact: Fact, fileOf: Map<string, FixtureFile>): string {
+  const substitution = fact.substitution;
+  if (!substitution) return `${fact.source} (template)`;
+  const definedAt = substitution.definedAt;
+  const where = definedAt ? `${definedAt.owner}, ${fileOf.get(definedAt.uri)?.path}:${positionAt(lineIndexOf(fileOf.get(definedAt.uri)?.text ?? ''), definedAt.span.start).line + 1}` : 'default';
+  return `${fact.source} = ${fact.text} from \${${substitution.variable}} (${where})`;
+}
+
 /** Analyses an annotated fixture's text and returns its findings; an internal error fails the test. */
 export function fixtureFindings(text: string): { fixture: LoadedFixture; findings: readonly Finding[] } {
   const fixture = loadFixture(text);

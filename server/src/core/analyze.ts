@@ -3,6 +3,7 @@
 
 import { type Finding, type Severity, MAX_RELATED } from './model';
 import type { ManifestFile } from './manifest/file';
+import { substituteFluxVariables } from './manifest/fluxSubstitution';
 import { isSuppressed } from './manifest/suppressions';
 import { ClusterConfig, ConfigFile, SettingsInput, configFromSettings } from './plan/config';
 import { quoted, staysInWorkspace } from './plan/configValues';
@@ -70,7 +71,8 @@ export function analyze(input: AnalysisInput, previous?: AnalysisResult): Analys
   const importedSettings = settingsWithImports(settingsConfig(input.settings), imports, input.folders);
   const settings = importedSettings.config;
   const configs = input.configs.map((c) => configWithImports(c, imports, input.folders));
-  const { scopes, placements } = assignScopes({ ...input, configs, settings }, previous?.placements);
+  const files = substituteFluxVariables(input.files, input.folders);
+  const { scopes, placements } = assignScopes({ ...input, files, configs, settings }, previous?.placements);
   const configsByUri = new Map(configs.map((c) => [c.uri, c]));
   const earlier = new Map((previous?.scopes ?? []).map((s) => [s.scope.id, s]));
   const prepared = scopes.map((scope) => {

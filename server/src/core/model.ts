@@ -145,6 +145,18 @@ export interface Fact {
   readonly list?: { readonly index: number; readonly length: number };
   /** Extra per-object settings that change meaning: `disabled`, `allowedUses`, `ipam`, `kubeSubnetMgr`, `type`… */
   readonly attributes?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Set when Flux substitutes the value from a variable (`${POD_CIDR}`): `text` and `value` are then
+   * the substituted value, while `span` covers the placeholder as written.
+   */
+  readonly substitution?: Substitution;
+}
+
+/** The variable a value was substituted from, and where the workspace defines it. */
+export interface Substitution {
+  readonly variable: string;
+  /** The variable's value in a ConfigMap, Secret or `postBuild.substitute`; absent for a `${VAR:=default}` default. */
+  readonly definedAt?: { readonly uri: string; readonly span: Span; readonly owner: string };
 }
 
 /** Every rule of SPEC §3, in catalogue order. */

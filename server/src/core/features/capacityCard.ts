@@ -8,7 +8,7 @@ import { CalicoPoolCapacity, Figure, NodeSubnetCapacity, Utilization, capacityOf
 import type { AddressPlan, RangeFact } from '../plan/plan';
 import { describe } from '../rules/report';
 import { formatCount } from '../text/format';
-import { CardLine, HoverCard, addressCount, percent, roleName, sourceLine } from './card';
+import { CardLine, HoverCard, addressCount, percent, roleName, sourceLines } from './card';
 
 /** The capacity lines of a range value's card. */
 export function capacityLines(fact: RangeFact, plan: AddressPlan): CardLine[] {
@@ -41,7 +41,7 @@ export function capacitySummary(fact: RangeFact, plan: AddressPlan): string | un
 
 /** The card of a size field: node mask, Calico block size, Flannel SubnetLen, maxPods. */
 export function sizeCard(fact: Fact, plan: AddressPlan): HoverCard {
-  const lines: CardLine[] = [sourceLine(fact, plan.scope.name)];
+  const lines: CardLine[] = [...sourceLines(fact, plan.scope.name)];
   const value = fact.value.kind === 'number' ? fact.value.value : undefined;
   const model = capacityOf(plan);
   const about = model.about(fact);

@@ -57,8 +57,14 @@ export function roleName(role: Role): string {
 }
 
 /** `Source: kubeadm networking.podSubnet · cluster prod`, with `(default)` for a value left to its owner. */
-export function sourceLine(fact: Fact, cluster: string): CardLine {
-  return { label: 'Source', text: `${fact.source}${fact.isDefault ? ' (default)' : ''} · cluster ${cluster}` };
+/** Where a value comes from: its field and cluster, and for a value Flux substitutes, the variable and where it is set. */
+export function sourceLines(fact: Fact, cluster: string): CardLine[] {
+  const source: CardLine = { label: 'Source', text: `${fact.source}${fact.isDefault ? ' (default)' : ''} · cluster ${cluster}` };
+  const substitution = fact.substitution;
+  if (!substitution) return [source];
+  const definedAt = substitution.definedAt;
+  const origin = definedAt ? `set in ${definedAt.owner}` : 'its default in the placeholder';
+  return [source, { label: 'Substituted', text: `\${${substitution.variable}} by Flux, ${origin}`, ...(definedAt ? { at: { uri: definedAt.uri, span: definedAt.span } } : {}) }];
 }
 
 /** `8 addresses`, `1 address`, `65,536 addresses`. */

@@ -8,7 +8,7 @@ import { isRangeFact } from '../plan/plan';
 import { formatCount } from '../text/format';
 import { calculatorCard } from './calculator';
 import { capacityLines, sizeCard } from './capacityCard';
-import { CardLine, HoverCard, extentLine, roleName, sourceLine } from './card';
+import { CardLine, HoverCard, extentLine, roleName, sourceLines } from './card';
 import type { PlacedRange, ScopeIndex } from './scopeIndex';
 
 export interface HoverRequest {
@@ -34,7 +34,7 @@ export function hoverAt(request: HoverRequest): HoverCard | undefined {
 function factCard(fact: Fact, index: ScopeIndex): HoverCard {
   if (isRangeFact(fact)) return fact.value.kind === 'address' ? addressCard(fact, index) : rangeCard(fact, index);
   if (fact.value.kind === 'number') return sizeCard(fact, index.plan);
-  const lines: CardLine[] = [sourceLine(fact, index.plan.scope.name)];
+  const lines: CardLine[] = [...sourceLines(fact, index.plan.scope.name)];
   if (fact.value.kind === 'invalid') lines.push({ label: 'Does not parse', text: fact.value.error });
   else lines.push({ text: 'A template placeholder: checked once it is rendered.' });
   return { span: fact.span, title: `${fact.text} · ${roleName(fact.role)}`, lines };
@@ -44,7 +44,7 @@ function rangeCard(fact: RangeFact, index: ScopeIndex): HoverCard {
   const relations = index.relationsOf(fact);
   const lines: CardLine[] = [
     extentLine(fact.value.range),
-    sourceLine(fact, index.plan.scope.name),
+    ...sourceLines(fact, index.plan.scope.name),
     ...capacityLines(fact, index.plan),
     ...relationLines('Same range as', relations.same),
     ...relationLines('Inside', relations.inside),
@@ -59,7 +59,7 @@ function addressCard(fact: RangeFact, index: ScopeIndex): HoverCard {
   const relations = index.relationsOf(fact);
   const address = formatAddr(addrFrom(fact.value.range.family, fact.value.range.first));
   const containers = [...relations.inside, ...relations.same];
-  const lines: CardLine[] = [sourceLine(fact, index.plan.scope.name)];
+  const lines: CardLine[] = [...sourceLines(fact, index.plan.scope.name)];
   for (const container of containers.slice(0, LISTED_PER_RELATION)) {
     const position = fact.value.range.first - container.range.first;
     lines.push({ text: `${address} is address #${formatCount(position)} of ${container.label}`, ...at(container) });

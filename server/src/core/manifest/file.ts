@@ -5,6 +5,7 @@ import { isSeq } from 'yaml';
 import type { DocumentRef, Fact, Span } from '../model';
 import { createContext } from './extract/context';
 import { extractors } from './extract';
+import { FileVariables, FluxKustomization, VariableSource, mayDefineVariables, readDocumentVariables } from './fluxVariables';
 import { BINARY_FILE, ManifestDocument, looksBinary, parseManifests } from './parse';
 import { mayHoldFacts } from './prescan';
 import { fileSource, spanOf } from './sourceText';
@@ -25,6 +26,8 @@ export interface ManifestFile {
    * named. The other extractors' facts are kept; front ends log these as internal errors.
    */
   readonly internalErrors: readonly string[];
+  /** The Flux substitutions and variable sources the file defines; absent when it defines none. */
+  readonly variables?: FileVariables;
 }
 
 export interface ReadOptions {
@@ -37,7 +40,7 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
   // Checked before the pre-scan, so that a binary file is reported whether or not a trigger word
   // happens to occur among its bytes.
   if (looksBinary(text)) return { uri, text, facts: [], documents: 0, skipped: [BINARY_FILE], suppressions, internalErrors: [] };
-  if (options.prescan !== false && !mayHoldFacts(text)) {
+  if (options.prescan !== false && !mayHoldFacts(text) && !mayDefineVariables(text)) {
     return { uri, text, facts: [], documents: 0, skipped: [], suppressions, internalErrors: [] };
   }
   const parsed = parseManifests(fileSource(text));
@@ -45,6 +48,7 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
   const facts: Fact[] = [];
   const skipped: string[] = [];
   const internalErrors: string[] = [];
+  const variables: Variables = { kustomizations: [], sources: [] };
   let documents = 0;
   for (const doc of parsed.documents) {
     if (doc.errors.length > 0) {
@@ -52,26 +56,39 @@ export function readManifestFile(uri: string, text: string, options: ReadOptions
       continue;
     }
     documents++;
-    extractDocument(uri, doc, facts, internalErrors);
+    extractDocument(uri, doc, { facts, internalErrors, variables });
   }
-  return { uri, text, facts, documents, skipped, suppressions, internalErrors };
+  const definesVariables = variables.kustomizations.length > 0 || variables.sources.length > 0;
+  return { uri, text, facts, documents, skipped, suppressions, internalErrors, ...(definesVariables ? { variables } : {}) };
+}
+
+/** What reading the documents of one file collects. */
+interface Collected {
+  readonly facts: Fact[];
+  readonly internalErrors: string[];
+  readonly variables: Variables;
+}
+
+interface Variables {
+  readonly kustomizations: FluxKustomization[];
+  readonly sources: VariableSource[];
 }
 
 /**
- * Appends the document's facts to `facts`, one by one: a document can yield hundreds of thousands
- * (a 400,000-address `externalIPs`), more than `push(...list)` can pass as arguments.
+ * Appends the document's facts and Flux variables to `out`, facts one by one: a document can yield
+ * hundreds of thousands (a 400,000-address `externalIPs`), more than `push(...list)` can pass as arguments.
  */
-function extractDocument(uri: string, doc: ManifestDocument, facts: Fact[], internalErrors: string[]): void {
+function extractDocument(uri: string, doc: ManifestDocument, out: Collected): void {
   const ref = documentRef(uri, doc);
   const items = getKey((doc.contents ?? undefined) as Node | undefined, 'items', doc.yaml);
   if (!isListKind(ref.kind) || !isSeq(items)) {
-    extractObject(doc, ref, facts, internalErrors);
+    extractObject(doc, ref, out);
     return;
   }
   // Each item of a list is an object of its own, as if it were a document.
   seqItems(items, doc.yaml).forEach((item, index) => {
     const itemDoc: ManifestDocument = { ...doc, contents: item };
-    extractObject(itemDoc, documentRef(uri, itemDoc, index), facts, internalErrors);
+    extractObject(itemDoc, documentRef(uri, itemDoc, index), out);
   });
 }
 
@@ -83,7 +100,10 @@ function isListKind(kind: string): boolean {
   return kind === 'List' || /^[A-Z][A-Za-z0-9]*List$/.test(kind);
 }
 
-function extractObject(doc: ManifestDocument, ref: DocumentRef, facts: Fact[], internalErrors: string[]): void {
+function extractObject(doc: ManifestDocument, ref: DocumentRef, { facts, internalErrors, variables }: Collected): void {
+  const { kustomization, source } = readDocumentVariables(doc, ref);
+  if (kustomization) variables.kustomizations.push(kustomization);
+  if (source) variables.sources.push(source);
   const ctx = createContext(doc, ref);
   for (const extractor of extractors) {
     try {

@@ -21,15 +21,17 @@ export function fileTextOf(ctx: RuleContext, uri: string): string | undefined {
 }
 
 /**
- * An edit that replaces the value of a fact, or undefined when the file's characters under the span
- * are not the value as read (a default on an anchor, an escaped scalar): a fix must never rewrite
- * something else.
+ * An edit that replaces the value of a fact where it is written — in the ConfigMap or `substitute` map
+ * for a value Flux substitutes — or undefined when the characters there are not the value as read (a
+ * default on an anchor, an escaped scalar, a value pieced together from a variable and other text):
+ * a fix must never rewrite something else.
  */
 export function replaceValue(ctx: RuleContext, fact: Fact, newText: string): TextEdit | undefined {
   if (fact.isDefault) return undefined;
-  const text = fileTextOf(ctx, fact.doc.uri);
-  if (text === undefined || text.slice(fact.span.start, fact.span.end) !== fact.text) return undefined;
-  return { uri: fact.doc.uri, span: fact.span, newText };
+  const { uri, span } = fact.substitution?.definedAt ?? { uri: fact.doc.uri, span: fact.span };
+  const text = fileTextOf(ctx, uri);
+  if (text === undefined || text.slice(span.start, span.end) !== fact.text) return undefined;
+  return { uri, span, newText };
 }
 
 /** A one-edit fix that rewrites the value, or nothing when the edit would be unsafe. */
