@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, readManifestFile } from '../../server/src/core';
-import { checkSubstitutions, fixOf, fixtureFindings } from '../support/check';
+import { checkSubstitutions, fixtureFindings } from '../support/check';
 import { fixtureFiles } from '../support/fixtureFiles';
 
 describe('flux substitution fixtures', () => {
