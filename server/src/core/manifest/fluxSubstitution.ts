@@ -220,8 +220,8 @@ function mapFacts(facts: readonly Fact[], replacements: readonly Replacement[]):
   };
   return facts.map((fact) => {
     const span = mapSpan(fact.span, replacements);
-    const from = replacements.find((r) => r.newStart < fact.span.end && fact.span.start < r.newEnd);
-    return { ...fact, doc: mapDoc(fact.doc), span, ...(from && !fact.isDefault ? { substitution: from.substitution } : {}) };
+    const from = fact.isDefault ? undefined : firstOverlapping(fact.span, replacements);
+    return { ...fact, doc: mapDoc(fact.doc), span, ...(from ? { substitution: from.substitution } : {}) };
   });
 }
 
@@ -230,12 +230,36 @@ function mapSpan(span: Span, replacements: readonly Replacement[]): Span {
   return { start: mapOffset(span.start, replacements, 'start'), end: mapOffset(span.end, replacements, 'end') };
 }
 
+/**
+ * An offset of the substituted text in the file as written. Replacements are sorted and disjoint, so
+ * the one at or before the offset is found by binary search: a file with 100,000 placeholders maps
+ * its facts in n log n.
+ */
 function mapOffset(offset: number, replacements: readonly Replacement[], side: 'start' | 'end'): number {
-  let shift = 0;
-  for (const r of replacements) {
-    if (side === 'start' ? offset < r.newStart : offset <= r.newStart) break;
-    if (side === 'start' ? offset < r.newEnd : offset <= r.newEnd) return side === 'start' ? r.start : r.end;
-    shift = r.end - r.newEnd;
+  // The last replacement that begins before the offset (at or before it, for a start).
+  const i = lastIndexWhere(replacements, (r) => (side === 'start' ? r.newStart <= offset : r.newStart < offset));
+  if (i < 0) return offset;
+  const r = replacements[i];
+  const inside = side === 'start' ? offset < r.newEnd : offset <= r.newEnd;
+  if (inside) return side === 'start' ? r.start : r.end;
+  return offset + r.end - r.newEnd;
+}
+
+/** The first replacement sharing a character with the span, if any. */
+function firstOverlapping(span: Span, replacements: readonly Replacement[]): Replacement | undefined {
+  const i = lastIndexWhere(replacements, (r) => r.newEnd <= span.start) + 1;
+  const r = replacements[i];
+  return r && r.newStart < span.end ? r : undefined;
+}
+
+/** The last index whose element satisfies `test`, for a test that holds on a prefix of the list; -1 when none does. */
+function lastIndexWhere<T>(list: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (test(list[mid])) low = mid + 1;
+    else high = mid;
   }
-  return offset + shift;
+  return low - 1;
 }
