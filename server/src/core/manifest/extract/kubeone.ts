@@ -1,4 +1,6 @@
-// Extractor: KubeOne `KubeOneCluster` (kubeone.k8c.io/v1beta2, v1beta3): clusterNetwork.podSubnet,
+// Extractor: KubeOne `KubeOneCluster` (kubeone.k8c.io/v1beta2, v1beta3, and the kubeone.io/v1beta1 of
+// earlier releases, whose clusterNetwork has podSubnet and serviceSubnet with the same defaults and no
+// IPv6 fields: pkg/apis/kubeone/v1beta1/defaults.go until "Drop v1beta1, add v1beta3 APIs"): clusterNetwork.podSubnet,
 // serviceSubnet, podSubnetIPv6, serviceSubnetIPv6, nodeCIDRMaskSizeIPv4/IPv6, ipFamily and cni, and the
 // hosts of controlPlane and staticWorkers (privateAddress, else publicAddress) and the dynamicWorkers'
 // replicas as the cluster's nodes; apiEndpoint.host, when it is an address (the API's address on the
@@ -36,6 +38,9 @@ const NODE_LOCAL_DNS_ADDRESS = '169.254.20.10';
 /** kubeadm's cluster DNS: the tenth address of the service subnet (the DNS Service's ClusterIP, KubeOne's NthServiceSubnetIP(10)). */
 const CLUSTER_DNS_INDEX = 10n;
 
+/** kubeone.k8c.io for v1beta2 and v1beta3, kubeone.io for v1beta1. */
+const API_GROUPS = new Set(['kubeone.k8c.io', 'kubeone.io']);
+
 /** The families of each `ipFamily` value; IPv4 when it is left out. */
 const IP_FAMILIES: Readonly<Record<string, readonly Family[]>> = { IPv4: [4], IPv6: [6], 'IPv4+IPv6': [4, 6], 'IPv6+IPv4': [6, 4] };
 
@@ -43,7 +48,7 @@ export const kubeone: Extractor = {
   name: 'kubeone',
   triggers: ['KubeOneCluster'],
   extract(ctx) {
-    if (ctx.ref.kind !== 'KubeOneCluster' || apiGroupOf(ctx) !== 'kubeone.k8c.io') return [];
+    if (ctx.ref.kind !== 'KubeOneCluster' || !API_GROUPS.has(apiGroupOf(ctx) ?? '')) return [];
     const network = ctx.get(['clusterNetwork']);
     const at = network ? getKeyNode(ctx.root, 'clusterNetwork', ctx.yaml) : kindNode(ctx);
     const ipFamily = scalarString(below(ctx, network, ['ipFamily']))?.trim() || 'IPv4';

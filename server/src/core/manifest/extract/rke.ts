@@ -70,10 +70,14 @@ function masks(ctx: ExtractContext, controller: Node | undefined, pods: readonly
   return [...written, ...defaultNodeMasks(ctx, owner, pods, new Set(set), getKeyNode(controller, 'cluster_cidr', ctx.yaml) ?? at)];
 }
 
-/** Each entry of `nodes`: its internal_address (what the cluster uses), else its address. */
+/**
+ * Each entry of `nodes`: its internal_address (what the cluster uses), else its address — also when
+ * internal_address is written empty (`internal_address: ""`, as `rke config` writes it), since RKE
+ * falls back to the address for an empty one (cluster/defaults.go, setClusterDefaults).
+ */
 function nodeFacts(ctx: ExtractContext, map: Node): Fact[] {
   return ctx.items(below(ctx, map, ['nodes'])).flatMap((node, index) => {
-    const key = below(ctx, node, ['internal_address']) ? 'internal_address' : 'address';
+    const key = scalarString(below(ctx, node, ['internal_address']))?.trim() ? 'internal_address' : 'address';
     const value = below(ctx, node, [key]);
     const text = scalarString(value)?.trim();
     if (!text) return [];

@@ -39,6 +39,7 @@ import type { Component, Fact, FactValue, Role } from '../../model';
 import { documentKey } from '../../model';
 import { bitsOf } from '../../net/addr';
 import { masked, prefixToRange } from '../../net/prefix';
+import { kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
 import { indexedAddress } from './k3s';
@@ -74,7 +75,7 @@ export const talos: Extractor = {
     const apiVersion = scalarString(ctx.get(['apiVersion']));
     if (kind !== undefined && apiVersion === MULTI_DOC_API_VERSION) return multiDocFacts(ctx, kind);
     if (kind !== undefined && CAPI_TALOS_KINDS.includes(kind) && CAPI_TALOS_GROUPS.some((g) => apiVersion?.startsWith(`${g}/`))) return capiPatchFacts(ctx);
-    if (kind !== undefined && apiVersion === undefined && OMNI_TEMPLATE_KINDS.includes(kind)) return omniPatchFacts(ctx);
+    if (kind !== undefined && apiVersion === undefined && OMNI_TEMPLATE_KINDS.includes(kind)) return omniPatchFacts(ctx, kind);
     if (kind !== undefined || apiVersion !== undefined) return [];
     const tree = jsonPatchTree(ctx, ctx.root) ?? mergeTree(ctx, ctx.root);
     if (!tree) return [];
@@ -380,10 +381,29 @@ function capiPatchFacts(ctx: ExtractContext): Fact[] {
   });
 }
 
-/** An Omni cluster template's inline patches (strategic merge, as maps); `file:` patches are files of their own. */
-function omniPatchFacts(ctx: ExtractContext): Fact[] {
-  return ctx.items(ctx.get(['patches'])).flatMap((patch) => {
-    const tree = mergeTree(ctx, below(ctx, patch, ['inline']));
-    return tree ? machineConfigFacts(ctx, tree, { complete: false, label: 'Talos Omni patches[].inline', at: undefined }) : [];
-  });
+/**
+ * An Omni cluster template's inline patches (strategic merge, as maps); `file:` patches are files of
+ * their own. The `Cluster` document is the whole cluster: Omni generates its machine configs with
+ * Talos' defaults for what no patch sets, so it states those defaults, on its `kind` (a patch file or
+ * machine-set patch that sets the value shadows them, as Talos patches do).
+ */
+function omniPatchFacts(ctx: ExtractContext, kind: string): Fact[] {
+  const label = 'Talos Omni patches[].inline';
+  const trees = ctx.items(ctx.get(['patches'])).flatMap((patch) => mergeTree(ctx, below(ctx, patch, ['inline'])) ?? []);
+  const patches = trees.flatMap((tree) => machineConfigFacts(ctx, tree, { complete: false, label, at: undefined }));
+  // Omni validates a Cluster's Talos version (client/pkg/template/internal/models/cluster.go, Validate): other
+  // tools' kindless `Cluster` documents lack it.
+  if (kind !== 'Cluster' || scalarString(ctx.get(['talos', 'version'])) === undefined) return patches;
+  const stated = new Set(patches.map((fact) => fact.role));
+  const defaults = machineConfigFacts(ctx, layeredTree(trees), { complete: true, label: 'Talos Omni Cluster', at: kindNode(ctx) }).filter((fact) => fact.isDefault && !stated.has(fact.role));
+  return [...patches, ...defaults];
+}
+
+/** Strategic-merge trees applied in order: at each path, the last one that sets it. */
+function layeredTree(trees: readonly TalosTree[]): TalosTree {
+  return {
+    kind: 'merge',
+    node: (path) => trees.reduceRight<Node | undefined>((found, tree) => found ?? tree.node(path), undefined),
+    appended: (path) => trees.flatMap((tree) => tree.appended(path)),
+  };
 }
