@@ -59,9 +59,17 @@ export const VARIABLE_NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
 /** Longer values are scripts or certificates, never an address a manifest substitutes. */
 const MAX_VALUE_LENGTH = 256;
 
-/** Whether a file may define substitutions or variables, checked before parsing it. */
+/** Something that may be (part of) an address: three dotted numbers, or two colons of IPv6. */
+const ADDRESS_LIKE = /\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9a-fA-F]{0,4}:[0-9a-fA-F]{0,4}:[0-9a-fA-F]/;
+
+/**
+ * Whether a file may define substitutions or variables, checked before parsing it: a Flux
+ * Kustomization, or a ConfigMap or Secret holding something address-like. Most ConfigMaps of a
+ * repository hold application settings, and parsing them all would cost the pre-scan its point; so a
+ * ConfigMap whose variables are all bare numbers (a node mask alone) is not read.
+ */
 export function mayDefineVariables(text: string): boolean {
-  return text.includes(FLUX_KUSTOMIZE_GROUP) || /\bkind:\s*["']?(ConfigMap|Secret)\b/.test(text);
+  return text.includes(FLUX_KUSTOMIZE_GROUP) || (/\bkind:\s*["']?(ConfigMap|Secret)\b/.test(text) && ADDRESS_LIKE.test(text));
 }
 
 /** The Kustomization or variable source one document is, if it is either. */
