@@ -17,6 +17,9 @@
 //     with "allow CIDR prefix … does not contain exclude CIDR prefix …" (an equal except is accepted);
 //   - a LoadBalancer Service's loadBalancerIP outside every load-balancer pool (warning): no pool can
 //     hand it out (other Service types ignore the field);
+//   - an OpenShift API or ingress VIP outside every machine network, the installer's 10.0.0.0/16
+//     default included (error): the installer refuses the install-config, "IP expected to be in one of
+//     the machine networks: …" (pkg/types/validation/installconfig.go, ValidateIPinMachineCIDR);
 //   - a Kube-OVN subnet gateway outside the subnet's own CIDR of its family (error): ValidateSubnet
 //     refuses the subnet, "gateway … is not in cidr …"; its network address, or the IPv4 broadcast
 //     address, is refused too ("… is the network number ip in cidr …", "… is the broadcast ip in cidr …").
@@ -37,7 +40,7 @@ import type { Rule, RuleContext } from './rule';
 export const addressOutsideRange: Rule = {
   id: 'address-outside-range',
   defaultSeverity: 'error',
-  description: 'A clusterIP, clusterDNS, Node podCIDR, IPAMBlock, ipBlock.except, load-balancer IP or Kube-OVN gateway lies outside every range it must come from.',
+  description: 'A clusterIP, clusterDNS, Node podCIDR, IPAMBlock, ipBlock.except, load-balancer IP, Kube-OVN gateway or OpenShift VIP lies outside every range it must come from.',
   run(ctx) {
     const serviceRanges = ctx.plan.rangesOf('service-network').filter((f) => isNetworkFact(f) && f.component !== 'calico-operator');
     const podNetworks = ctx.plan.rangesOf('pod-network').filter(isNetworkFact);
@@ -53,6 +56,7 @@ export const addressOutsideRange: Rule = {
       ...outside(ctx, explicit(ctx, 'lb-ip').filter((f) => f.attributes?.type === 'LoadBalancer'), lbPools, 'warning', 'load-balancer pool', 'no load-balancer pool of this cluster can hand it out'),
       ...exceptions(ctx),
       ...kubeOvnGateways(ctx),
+      ...openshiftVips(ctx),
     ];
   },
 };
@@ -273,6 +277,13 @@ function kubeOvnGateways(ctx: RuleContext): Finding[] {
     );
   }
   return findings;
+}
+
+/** OpenShift's API and ingress VIPs outside every machine network the installer knows (written or its default). */
+function openshiftVips(ctx: RuleContext): Finding[] {
+  const vips = explicit(ctx, 'node-address').filter((f) => f.component === 'openshift' && f.attributes?.vip === true && f.value.kind === 'address');
+  const machineNetworks = ctx.plan.rangesOf('node-network').filter((f) => judgeable(f) && f.component === 'openshift');
+  return outside(ctx, vips, machineNetworks, 'error', 'machine network', 'the OpenShift installer refuses it ("IP expected to be in one of the machine networks")');
 }
 
 function groupOf(fact: Fact): string {

@@ -8,7 +8,8 @@
 // Services, which then shadow the real hosts with those addresses, and IPv6 space that IANA has not
 // assigned at all (outside 2000::/3 and fc00::/7). CGNAT `100.64.0.0/10` is usable (EKS pods use it) but
 // collides with carrier NAT and Tailscale, and `fec0::/10` is deprecated (kubeadm warns) — info
-// (domain-rules.md §16.3, §18 HOST-001/002/005/007/008).
+// (domain-rules.md §16.3, §18 HOST-001/002/005/007/008); not on an owner's default there (kops carves
+// its pod and service ranges from CGNAT by design), which is no choice of the user's to reconsider.
 //
 // Only ranges the cluster owns are judged: pod, service and CNI pool ranges fully; load-balancer pools
 // and addresses, which are public by design, only for special-purpose space (placeholders as info);
@@ -105,6 +106,8 @@ function judge(fact: RangeFact): Finding | undefined {
   for (const s of SPECIAL_RANGES) {
     if (!rangesOverlap(s.range, range)) continue;
     if (s.kind !== 'unusable' && UNUSABLE_ONLY_ROLES.has(fact.role)) continue;
+    // An owner's default in advisory space (kops' 100.64.0.0/10 ranges) is its deliberate design: a note on it is noise.
+    if (s.kind === 'advisory' && fact.isDefault) continue;
     // Load-balancer space is often deliberately unusual (lab pools, examples): placeholders are advisory there.
     const severity = s.kind === 'placeholder' && LB_ROLES.has(fact.role) ? 'info' : SEVERITY[s.kind];
     hits.push({ severity, what: `${s.name} ${s.text}`, why: specialWhy(s, fact), shared: intersectionSize(s.range, range) });
