@@ -2,7 +2,8 @@
 // and Markdown tables stay well-formed when pasted into a pull request.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO, TWO_CLUSTERS, parseJson, runCli } from './support';
@@ -67,6 +68,20 @@ describe('plan', () => {
       }
     });
   }
+
+  it('shows the node network an interface address states, not the address', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cidr-lens-plan-'));
+    try {
+      writeFileSync(join(dir, 'controlplane.yaml'), 'machine:\n  network:\n    interfaces:\n      - interface: eth0\n        addresses: [192.168.1.10/24]\n');
+      const ranges = parseJson<PlanJson>(runCli(['plan', '--format', 'json', dir])).clusters[0].ranges;
+      const network = ranges.find((r) => r.role === 'node-network');
+      assert.equal(network?.value, '192.168.1.0/24', JSON.stringify(ranges));
+      assert.equal(network && textAt(dir, { ...network.location, file: network.location.file.replace(/^.*controlplane\.yaml$/, 'controlplane.yaml') }), '192.168.1.10/24');
+      assert.equal(ranges.find((r) => r.role === 'node-address')?.value, '192.168.1.10');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('marks defaults, and lists the networks a config file names', () => {
     const plan = parseJson<PlanJson>(runCli(['plan', '--format', 'json', join(REPO, 'examples/clusters/dev-kind')]));

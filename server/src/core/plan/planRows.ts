@@ -3,8 +3,8 @@
 // plan view can show the same rows. Plain data with spans; front ends turn spans into lines.
 
 import type { Fact, Role, Span } from '../model';
-import { Family, formatAddr } from '../net/addr';
-import { formatPrefix, formatRange, rangeSize } from '../net/prefix';
+import { Family, formatAddr, isParseError } from '../net/addr';
+import { formatPrefix, formatRange, parsePrefix, rangeSize } from '../net/prefix';
 import type { FactCapacity } from './capacity';
 import type { NamedNetwork } from './config';
 import { AddressPlan, RangeFact, isRangeFact } from './plan';
@@ -123,7 +123,18 @@ function inRoleOrder(facts: readonly Fact[]): Fact[] {
 }
 
 function rangeRow(fact: RangeFact, capacity: FactCapacity): RangeRow {
-  return { ...originOf(fact), role: fact.role, value: fact.text || canonicalText(fact), family: fact.value.range.family, addresses: rangeSize(fact.value.range), capacity };
+  return { ...originOf(fact), role: fact.role, value: shownValue(fact), family: fact.value.range.family, addresses: rangeSize(fact.value.range), capacity };
+}
+
+/**
+ * The value as a row shows it: as written, unless its owner reads another network from it — an
+ * interface address `192.168.1.10/24` states the node network 192.168.1.0/24, which is what the row is.
+ */
+function shownValue(fact: RangeFact): string {
+  if (!fact.text) return canonicalText(fact);
+  if (fact.value.kind !== 'prefix') return fact.text;
+  const written = parsePrefix(fact.text, { allowLeadingZeros: true });
+  return !isParseError(written) && written.prefix.addr.value !== fact.value.prefix.addr.value ? canonicalText(fact) : fact.text;
 }
 
 function canonicalText(fact: RangeFact): string {
