@@ -22,10 +22,10 @@
 import type { Fact, Role } from '../../model';
 import { rangeContains } from '../../net/prefix';
 import { rangeOfLiteral } from '../../net/specialRanges';
+import { dnsServiceAddress } from './clusterDns';
 import { apiGroupOf, kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
-import { indexedAddress } from './k3s';
 import { EKSCTL_CIDR, GO_IP, withFamily } from './syntax';
 import { below } from './tree';
 import { getKeyNode, mapEntries, scalarString } from '../yamlNode';
@@ -36,8 +36,6 @@ const DEFAULT_VPC_CIDR = '192.168.0.0/16';
 const TEN_SLASH_EIGHT = rangeOfLiteral(4, '10.0.0.0/8');
 /** EKS's service range for a VPC with a block in 10.0.0.0/8, and for any other VPC. */
 const DEFAULT_SERVICE_RANGE = { tenVpc: '172.20.0.0/16', otherVpc: '10.100.0.0/16' } as const;
-/** The cluster DNS: the tenth address of the service range (see clusterDns). */
-const DNS_SERVICE_INDEX = 10n;
 
 /** eksctl compares ipFamily case-insensitively; facts carry its canonical spelling. */
 const IP_FAMILIES: Readonly<Record<string, string>> = { ipv4: 'IPv4', ipv6: 'IPv6' };
@@ -101,7 +99,7 @@ function clusterDns(ctx: ExtractContext, services: Fact | undefined, field: Fiel
   const overrides = nodeGroups.map((group) => below(ctx, group, ['clusterDNS'])).filter((node) => scalarString(node)?.trim());
   const written = overrides.flatMap((node) => ctx.scalar(node, dnsField));
   const everyKubeletOverridden = nodeGroups.length > 0 && overrides.length === nodeGroups.length && ctx.items(ctx.get(['managedNodeGroups'])).length === 0;
-  const address = services && indexedAddress(services, DNS_SERVICE_INDEX);
+  const address = services && dnsServiceAddress(services);
   if (!address || everyKubeletOverridden) return written;
   const network = ctx.get(['kubernetesNetworkConfig']);
   const at = getKeyNode(network, 'serviceIPv4CIDR', ctx.yaml) ?? getKeyNode(ctx.root, 'kubernetesNetworkConfig', ctx.yaml) ?? kindNode(ctx);

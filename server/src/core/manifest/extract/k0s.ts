@@ -8,18 +8,16 @@
 // pod CIDR, so KCM's default node masks apply unless extraArgs set them.
 
 import type { Fact, Role } from '../../model';
+import { DNS_SERVICE_INDEX, indexedAddress } from './clusterDns';
 import { apiGroupOf, kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
-import { indexedAddress } from './k3s';
 import { NODE_MASK_FLAGS, NodeMaskOwner, defaultNodeMasks, nodeMaskSpec } from './nodeMask';
 import { COMPONENT_IP, GO_MASKING_CIDR, INTEGER } from './syntax';
 import { below } from './tree';
 import { Node, getKeyNode, mapEntries, scalarString } from '../yamlNode';
 
 const K0S_DEFAULTS = { podCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', provider: 'kuberouter' } as const;
-/** `Network.DNSAddress`: the tenth address of the service range (the second for ranges of /29 or smaller). */
-const CLUSTER_DNS_INDEX = 10n;
 
 export const k0s: Extractor = {
   name: 'k0s',
@@ -63,7 +61,8 @@ function clusterConfigFacts(ctx: ExtractContext, specNode: Node | undefined, anc
 function clusterDns(ctx: ExtractContext, services: Fact | undefined, at: Node | undefined): Fact[] {
   const prefix = services?.value.kind === 'prefix' ? services.value.prefix : undefined;
   if (!services || !prefix || services.value.kind !== 'prefix' || services.value.range.family !== 4) return [];
-  const address = indexedAddress(services, prefix.bits < 29 ? CLUSTER_DNS_INDEX : 2n);
+  // `Network.DNSAddress`: the tenth address of the service range, the second for ranges of /29 or smaller.
+  const address = indexedAddress(services, prefix.bits < 29 ? DNS_SERVICE_INDEX : 2n);
   return address ? [ctx.defaulted(address, spec('cluster-dns', 'kubelet clusterDNS', COMPONENT_IP), at)] : [];
 }
 

@@ -10,7 +10,7 @@ import { apiGroupOf, kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
 import { KeyValueArg, flagValueFacts, keyValueArg } from './flags';
-import { indexedAddress } from './k3s';
+import { dnsServiceAddress } from './clusterDns';
 import { NodeMaskOwner, defaultNodeMasks } from './nodeMask';
 import { COMPONENT_CIDR, COMPONENT_IP, GO_MASKING_CIDR } from './syntax';
 import { below } from './tree';
@@ -39,7 +39,7 @@ export const k3d: Extractor = {
     const pods = fromArg('cluster-cidr', field('pod-network', 'cluster-cidr', COMPONENT_CIDR, { nodes }), K3S_DEFAULTS.clusterCidr);
     const services = fromArg('service-cidr', field('service-network', 'service-cidr', COMPONENT_CIDR), K3S_DEFAULTS.serviceCidr);
     const firstService = services[0];
-    const dnsDefault = firstService ? indexedAddress(firstService, 10n) : undefined;
+    const dnsDefault = firstService ? dnsServiceAddress(firstService) : undefined;
     const dns = fromArg('cluster-dns', field('cluster-dns', 'cluster-dns', COMPONENT_IP), dnsDefault);
     const owner: NodeMaskOwner = { component: 'k3d', group: 'cluster', label: (flag) => `k3s kube-controller-manager-arg ${flag}` };
     const subnet = ctx.scalar(ctx.get(['subnet']), { role: 'node-network', component: 'k3d', source: 'k3d subnet', syntax: GO_MASKING_CIDR, group: 'cluster' });

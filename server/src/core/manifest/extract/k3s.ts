@@ -7,7 +7,7 @@
 // (`provisioning.cattle.io/v1` `Cluster`), which Rancher writes into every server's config.yaml.
 
 import type { Fact, Role } from '../../model';
-import { addrFrom, formatAddr } from '../../net/addr';
+import { dnsServiceAddress } from './clusterDns';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
 import { KeyValueArg, flagValueFacts, keyValueArg } from './flags';
@@ -34,9 +34,6 @@ const K3S_DEFAULTS = {
   4: { clusterCidr: '10.42.0.0/16', serviceCidr: '10.43.0.0/16' },
   6: { clusterCidr: 'fd00:42::/56', serviceCidr: 'fd00:43::/112' },
 } as const;
-
-/** The DNS service is the tenth address of the first service range (`GetIndexedIP(ServiceIPRange, 10)`). */
-const CLUSTER_DNS_INDEX = 10n;
 
 interface K3sConfig {
   readonly map: Node;
@@ -105,15 +102,9 @@ function clusterDnsFacts(ctx: ExtractContext, config: K3sConfig, firstService: F
   const spec = field('cluster-dns', 'k3s cluster-dns', COMPONENT_IP);
   const explicit = ctx.list(below(ctx, config.map, ['cluster-dns']), spec);
   if (explicit.length > 0) return explicit;
-  const dns = indexedAddress(firstService, CLUSTER_DNS_INDEX);
+  // The tenth address of the first service range (`GetIndexedIP(ServiceIPRange, 10)`).
+  const dns = dnsServiceAddress(firstService);
   return dns ? [ctx.defaulted(dns, spec, getKeyNode(config.map, 'service-cidr', ctx.yaml) ?? config.at)] : [];
-}
-
-/** The address `index` places after the start of a range fact's prefix, if the prefix holds it. */
-export function indexedAddress(range: Fact, index: bigint): string | undefined {
-  if (range.value.kind !== 'prefix') return undefined;
-  const { family, first, last } = range.value.range;
-  return first + index <= last ? formatAddr(addrFrom(family, first + index)) : undefined;
 }
 
 /** Entries of a `*-arg` key: a YAML list of `key=value` strings, or one such string. */

@@ -32,7 +32,7 @@ import { formatPrefix, prefixFrom } from '../../net/prefix';
 import { apiGroupOf, kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
-import { indexedAddress } from './k3s';
+import { dnsServiceAddress } from './clusterDns';
 import { NodeMaskOwner, defaultNodeMasks, familiesOf, nodeMaskSpec } from './nodeMask';
 import { GO_IP, GO_MASKING_CIDR, KOPS_CIDR, withFamily } from './syntax';
 import { below } from './tree';
@@ -46,7 +46,6 @@ const DEFAULT_NON_MASQUERADE_CIDR = '100.64.0.0/10';
 const DEFAULT_NETWORK_CIDRS: Readonly<Record<string, string>> = { aws: '172.20.0.0/16', azure: '10.0.0.0/16' };
 /** The service range kops assigns by the family of nonMasqueradeCIDR, whatever its value. */
 const DEFAULT_SERVICE_RANGES = { 4: '100.64.0.0/13', 6: 'fd00:5e4f:ce::/108' } as const;
-const DNS_SERVICE_INDEX = 10n;
 
 /** kops refuses pod and service ranges that overlap these; see the file comment. */
 const NODE_NETWORK = { overlap: 'rejected' } as const;
@@ -189,7 +188,7 @@ function serviceFacts(ctx: ExtractContext, cluster: KopsCluster, nonMasquerade: 
 function clusterDnsFacts(ctx: ExtractContext, cluster: KopsCluster, services: readonly Fact[]): Fact[] {
   const spec = field('cluster-dns', 'spec.kubeDNS.serverIP', GO_IP);
   const explicit = ctx.scalar(below(ctx, cluster.spec, ['kubeDNS', 'serverIP']), spec);
-  const dns = services[0] ? indexedAddress(services[0], DNS_SERVICE_INDEX) : undefined;
+  const dns = services[0] ? dnsServiceAddress(services[0]) : undefined;
   if (explicit.length > 0 || !dns) return explicit;
   return [ctx.defaulted(dns, spec, getKeyNode(cluster.network, 'serviceClusterIPRange', ctx.yaml) ?? kindNode(ctx))];
 }

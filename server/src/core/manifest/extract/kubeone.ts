@@ -11,10 +11,10 @@
 
 import type { Fact, Role } from '../../model';
 import type { Family } from '../../net/addr';
+import { dnsServiceAddress } from './clusterDns';
 import { apiGroupOf, kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
-import { indexedAddress } from './k3s';
 import { NodeMaskOwner, nodeMaskSpec } from './nodeMask';
 import { COMPONENT_CIDR, COMPONENT_IP } from './syntax';
 import { endpointFacts } from './talos';
@@ -35,8 +35,6 @@ const FAMILY_FIELDS: Readonly<Record<Family, FamilyFields>> = {
 
 /** NodeLocal DNSCache's address, which KubeOne gives the kubelets (pkg/templates/resources NodeLocalDNSVirtualIP). */
 const NODE_LOCAL_DNS_ADDRESS = '169.254.20.10';
-/** kubeadm's cluster DNS: the tenth address of the service subnet (the DNS Service's ClusterIP, KubeOne's NthServiceSubnetIP(10)). */
-const CLUSTER_DNS_INDEX = 10n;
 
 /** kubeone.k8c.io for v1beta2 and v1beta3, kubeone.io for v1beta1. */
 const API_GROUPS = new Set(['kubeone.k8c.io', 'kubeone.io']);
@@ -71,7 +69,8 @@ export const kubeone: Extractor = {
 function clusterDnsFacts(ctx: ExtractContext, services: Fact | undefined, at: Node | undefined): Fact[] {
   const nodeLocal = below(ctx, ctx.get(['features']), ['nodeLocalDNS']);
   const deployed = nodeLocal === undefined || isScalarNode(nodeLocal) || scalarString(below(ctx, nodeLocal, ['deploy']))?.trim() === 'true';
-  const address = deployed ? NODE_LOCAL_DNS_ADDRESS : services && indexedAddress(services, CLUSTER_DNS_INDEX);
+  // Else kubeadm's: the DNS Service's ClusterIP, KubeOne's NthServiceSubnetIP(10).
+  const address = deployed ? NODE_LOCAL_DNS_ADDRESS : services && dnsServiceAddress(services);
   if (!address) return [];
   const fieldSpec: FieldSpec = { role: 'cluster-dns', component: 'kubeone', source: 'KubeOne kubelet clusterDNS', syntax: COMPONENT_IP, group: 'cluster', ...(deployed ? { attributes: { nodeLocalDNS: true } } : {}) };
   return [ctx.defaulted(address, fieldSpec, getKeyNode(ctx.get(['features']), 'nodeLocalDNS', ctx.yaml) ?? at)];

@@ -37,10 +37,10 @@
 import type { Fact, Role } from '../../model';
 import { documentKey } from '../../model';
 import type { Family } from '../../net/addr';
+import { dnsServiceAddress } from './clusterDns';
 import { apiGroupOf } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
-import { indexedAddress } from './k3s';
 import { nodeMaskSpec, NodeMaskOwner, familiesOf } from './nodeMask';
 import { GO_IP, INTEGER, K8S_STRICT_CIDR } from './syntax';
 import { splitInterfaceAddressFacts } from './talos';
@@ -65,9 +65,6 @@ const INSTALLER_DEFAULTS = {
   /** The installer's default pool sizes: three control-plane and three compute machines. */
   replicas: 3,
 } as const;
-
-/** The DNS Service's address: the tenth of the first service network. */
-const CLUSTER_DNS_INDEX = 10n;
 
 /** The kubelet's maxPods on OpenShift nodes (the machine-config operator's kubelet.conf template), not upstream's 110. */
 const OPENSHIFT_MAX_PODS = '250';
@@ -158,7 +155,7 @@ function installConfigFacts(ctx: ExtractContext): Fact[] {
  * cidr.Host(serviceNetwork[0], 10)), and the kubelets are pointed at it.
  */
 function clusterDnsFacts(ctx: ExtractContext, services: Fact | undefined, at: Node | undefined): Fact[] {
-  const address = services && indexedAddress(services, CLUSTER_DNS_INDEX);
+  const address = services && dnsServiceAddress(services);
   return address ? [ctx.defaulted(address, { ...spec('cluster-dns', 'OpenShift kubelet clusterDNS'), syntax: GO_IP }, at)] : [];
 }
 

@@ -39,10 +39,10 @@ import type { Component, Fact, FactValue, Role } from '../../model';
 import { documentKey } from '../../model';
 import { bitsOf } from '../../net/addr';
 import { masked, prefixToRange } from '../../net/prefix';
+import { dnsServiceAddress } from './clusterDns';
 import { kindNode } from './componentConfig';
 import type { ExtractContext, FieldSpec } from './context';
 import type { Extractor } from './extractor';
-import { indexedAddress } from './k3s';
 import { NODE_MASK_FLAGS, NodeMaskOwner, defaultNodeMasks, nodeMaskSpec } from './nodeMask';
 import { GO_IP, GO_MASKING_CIDR, INTEGER, TALOS_SUBNET_OR_ADDRESS } from './syntax';
 import { below } from './tree';
@@ -56,8 +56,6 @@ export const TALOS_DEFAULTS = {
   cni: 'flannel',
 } as const;
 
-/** DNSServiceAddrs: the cluster DNS Service takes the tenth address after the service subnet's start. */
-const CLUSTER_DNS_INDEX = 10n;
 
 const MACHINE_CONFIG_ROOT_KEYS = ['version', 'debug', 'persist', 'machine', 'cluster'];
 const MULTI_DOC_API_VERSION = 'v1alpha1';
@@ -187,7 +185,8 @@ function treeList(ctx: ExtractContext, tree: TalosTree, path: readonly string[],
 /** The kubelet's cluster DNS addresses Talos derives, one per service subnet that holds a tenth address. */
 export function clusterDnsDefaults(ctx: ExtractContext, services: readonly Fact[], source: string, at: Node | undefined): Fact[] {
   return services.flatMap((service) => {
-    const address = indexedAddress(service, CLUSTER_DNS_INDEX);
+    // DNSServiceAddrs: the cluster DNS Service takes the tenth address after the service subnet's start.
+    const address = dnsServiceAddress(service);
     return address ? [ctx.defaulted(address, spec('cluster-dns', source, GO_IP, 'cluster'), at)] : [];
   });
 }
