@@ -63,15 +63,17 @@ const substituted = new WeakMap<ManifestFile, { key: string; file: ManifestFile 
 export function substituteFluxVariables(files: readonly ManifestFile[], folders: readonly string[]): readonly ManifestFile[] {
   const kustomizations = files.flatMap((file) => file.variables?.kustomizations ?? []);
   if (kustomizations.length === 0) return files;
-  const candidates = new Set(files.filter(hasPlaceholderFacts));
+  const candidates = new Map(files.flatMap((file) => {
+    const spans = placeholderSpans(file);
+    return spans.length > 0 && !DISABLED.test(file.text) ? [[file, spans] as const] : [];
+  }));
   if (candidates.size === 0) return files;
   const scopes = substitutionScopes(kustomizations, files, folders);
   if (scopes.size === 0) return files;
-  return files.map((file) => (candidates.has(file) ? (substitutedFile(file, bindingsFor(file.uri, scopes)) ?? file) : file));
-}
-
-function hasPlaceholderFacts(file: ManifestFile): boolean {
-  return placeholderSpans(file).length > 0 && !DISABLED.test(file.text);
+  return files.map((file) => {
+    const spans = candidates.get(file);
+    return spans ? substitutedFile(file, spans, bindingsFor(file.uri, scopes)) : file;
+  });
 }
 
 /**
@@ -170,28 +172,30 @@ function bindingsFor(uri: string, scopes: Map<string, SubstitutionScope[]>): Map
   return merged;
 }
 
-/** The file read with its placeholders replaced, or undefined when none is resolved or the result reads worse. */
-function substitutedFile(file: ManifestFile, bindings: Map<string, Binding | undefined> | undefined): ManifestFile | undefined {
-  if (!bindings) return undefined;
-  const { text, replacements } = replacePlaceholders(file, bindings);
-  if (replacements.length === 0) return undefined;
+/**
+ * The file read with its placeholders replaced; the file itself when none is resolved or the result
+ * reads worse. Either outcome is kept for the same replacements, so an edit elsewhere reads it no more.
+ */
+function substitutedFile(file: ManifestFile, spans: readonly Span[], bindings: Map<string, Binding | undefined> | undefined): ManifestFile {
+  if (!bindings) return file;
+  const { text, replacements } = replacePlaceholders(file, spans, bindings);
+  if (replacements.length === 0) return file;
   const key = JSON.stringify(replacements);
   const earlier = substituted.get(file);
   if (earlier?.key === key) return earlier.file;
   const read = readManifestFile(file.uri, text);
   // A value that breaks the YAML around it must not cost the file its other facts.
-  if (read.skipped.length > file.skipped.length) return undefined;
-  const mapped: ManifestFile = { ...file, facts: mapFacts(read.facts, replacements) };
-  substituted.set(file, { key, file: mapped });
-  return mapped;
+  const result: ManifestFile = read.skipped.length > file.skipped.length ? file : { ...file, facts: mapFacts(read.facts, replacements) };
+  substituted.set(file, { key, file: result });
+  return result;
 }
 
 /** Replaces the resolvable placeholders inside the file's placeholder facts. */
-function replacePlaceholders(file: ManifestFile, bindings: Map<string, Binding | undefined>): { text: string; replacements: Replacement[] } {
+function replacePlaceholders(file: ManifestFile, spans: readonly Span[], bindings: Map<string, Binding | undefined>): { text: string; replacements: Replacement[] } {
   const replacements: Replacement[] = [];
   let text = '';
   let copied = 0;
-  for (const span of placeholderSpans(file)) {
+  for (const span of spans) {
     if (span.start < copied) continue;
     PLACEHOLDER.lastIndex = span.start;
     for (let match = PLACEHOLDER.exec(file.text); match && match.index + match[0].length <= span.end; match = PLACEHOLDER.exec(file.text)) {
